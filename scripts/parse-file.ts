@@ -1,0 +1,39 @@
+// One file → Report, or a classified failure. Shared by `ogi parse`, `ogi eval` and the pipeline.
+import { readFile } from 'node:fs/promises';
+import { extractBytes } from '../extract/index.ts';
+import { ExtractError } from '../extract/errors.ts';
+import { normalize } from '../normalize/index.ts';
+import { NotAReportError, type Report } from '../normalize/types.ts';
+
+export type ParseResult =
+  | { ok: true; report: Report }
+  | { ok: false; file: string; exitCode: 3 | 4; failure: string; message: string };
+
+export async function parseBytes(bytes: Uint8Array, name: string, contentType?: string): Promise<ParseResult> {
+  try {
+    const doc = await extractBytes(bytes, { name, contentType });
+    return { ok: true, report: normalize(doc) };
+  } catch (err) {
+    if (err instanceof NotAReportError) {
+      return { ok: false, file: name, exitCode: 3, failure: 'not_a_report', message: err.message };
+    }
+    if (err instanceof ExtractError) {
+      return { ok: false, file: name, exitCode: 4, failure: err.failure, message: err.message };
+    }
+    throw err;
+  }
+}
+
+export async function parseFile(file: string): Promise<ParseResult> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    return { ok: false, file, exitCode: 4, failure: 'unreadable', message: `cannot read file: ${(err as Error).message}` };
+  }
+  return parseBytes(bytes, file);
+}
+
+export function describeFailure(r: Extract<ParseResult, { ok: false }>): string {
+  return `ogi: ${r.file}: ${r.message}`;
+}
