@@ -11,7 +11,7 @@ export interface CommandModule {
 
 const COMMANDS: Array<() => Promise<CommandModule>> = [
   () => import('./commands/parse.ts'),
-  () => import('./commands/eval.ts'),
+
 ];
 
 export const VERSION: string = JSON.parse(
