@@ -1,0 +1,51 @@
+// Data shapes shared by the crawler's modules and its callers (the pipeline in `ogi run`).
+import type { Logger } from 'pino';
+
+export type RenderMode = 'auto' | 'never' | 'always';
+
+/** One entry of the sites file (see ../shared/spec/README.md), validated. */
+export interface Site {
+  id: string;
+  start_urls: string[];
+  name?: string;
+  region_code?: string;
+  /** In-scope path prefixes on the start URLs' host; default: each start URL's folder. */
+  allow?: string[];
+  render: RenderMode;
+  /** Max requests per second to this host (default 1). */
+  rate: number;
+  /** Cap on pages fetched for this site per run. */
+  max_pages?: number;
+}
+
+export interface CrawlProgress {
+  fetched: number;
+  queued: number;
+  host: string;
+  url: string;
+}
+
+export interface CrawlOptions {
+  /** URL named in the User-Agent so portal operators can reach us. */
+  contact?: string;
+  logger?: Logger;
+  /** Global cap on requests in flight over all hosts. */
+  concurrency?: number;
+  /** Default true; false switches rate limiting off (benchmarks against the local portal). */
+  polite?: boolean;
+  onProgress?: (p: CrawlProgress) => void;
+  /** Attach fetch rows to an existing run (the pipeline's); otherwise a 'crawl' run is created. */
+  runId?: number;
+}
+
+export interface CrawlSummary {
+  pagesFetched: number;
+  notModified: number;
+  bytesDownloaded: number;
+  reportsFound: number;
+  failuresByClass: Record<string, number>;
+  ms: number;
+}
+
+export type FrontierKind = 'list' | 'report' | 'attachment';
+export type FrontierState = 'pending' | 'in_progress' | 'done' | 'failed';
