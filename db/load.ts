@@ -1,0 +1,282 @@
+// Loading one parsed document into the dataset, idempotently and in one transaction.
+//
+// The rules (README "Versions and sources"):
+// - the same bytes again (a re-run, a reparse, or the same file at another URL) update the report
+//   they already belong to in place: its metrics and checks are replaced, nothing is duplicated;
+// - new bytes at a URL that is already a source of the report's current version are a changed
+//   report: a new version becomes current, the earlier one stays with current = 0;
+// - new bytes at another URL with the same identity (the PDF attachment of an HTML page) are a
+//   second source of the same report; the source with more stated metrics is primary and its
+//   metrics are the report's;
+// - when a parser improvement moves a document to another identity, it leaves its old report
+//   (which is removed if that document was its primary source).
+import type { DB } from './open.ts';
+import type { Report, MetricDetail } from '../normalize/types.ts';
+import { identityOf, type ReportIdentity } from './identity.ts';
+import { indexReportText, dropReportText } from './fts.ts';
+
+export interface LoadInput {
+  report: Report;
+  sha256: string;
+  url: string;
+  siteId?: string;
+  contentType?: string;
+  /** Plain text of the document, for full-text search. */
+  text?: string;
+  parserVersion: string;
+  /** ISO timestamp; injectable so tests are deterministic. */
+  now?: string;
+}
+
+/**
+ * new: a report identity seen for the first time; changed: a new version, or the report's stored
+ * metrics changed (another source became primary, or a reparse gave other numbers); unchanged:
+ * the report's metrics are as they were.
+ */
+export type LoadOutcome = 'new' | 'changed' | 'unchanged';
+
+export interface LoadResult {
+  reportId: number;
+  outcome: LoadOutcome;
+  /** Metric rows written by this load (0 when the document is a non-primary source). */
+  metricsStored: number;
+}
+
+interface ReportRow {
+  id: number;
+  subject: string;
+  year: number | null;
+  version: number;
+  current: number;
+  supersedes: number | null;
+}
+
+/** Metrics the document states itself (derived values do not make a source more complete). */
+export function statedMetricCount(report: Report): number {
+  const derived = new Set(report.details.filter((d) => d.derived).map((d) => d.key));
+  return Object.keys(report.metrics).filter((k) => !derived.has(k)).length;
+}
+
+export function loadReport(db: DB, input: LoadInput): LoadResult {
+  return db.transaction(() => loadInTransaction(db, input))();
+}
+
+function loadInTransaction(db: DB, input: LoadInput): LoadResult {
+  const id = identityOf(input.report, input.url);
+  const count = statedMetricCount(input.report);
+
+  // 1. Detach these bytes from reports of another identity (the parser changed its mind).
+  const placed = db
+    .prepare(
+      `SELECT DISTINCT rs.report_id AS report_id, r.subject, r.year
+         FROM report_sources rs JOIN reports r ON r.id = rs.report_id WHERE rs.sha256 = ?`,
+    )
+    .all(input.sha256) as Array<{ report_id: number; subject: string; year: number | null }>;
+  const mine: number[] = [];
+  for (const p of placed) {
+    if (p.subject === id.subject && p.year === id.year) mine.push(p.report_id);
+    else detachSource(db, p.report_id, input.sha256);
+  }
+
+  // 2. Identical bytes already belong to this report: update in place.
+  if (mine.length > 0) {
+    let result: LoadResult | undefined;
+    for (const reportId of mine) {
+      const r = refreshKnownSource(db, reportId, input, count);
+      result = result && result.outcome !== 'unchanged' ? result : r;
+    }
+    return result!;
+  }
+
+  // 3. New bytes.
+  const current = db
+    .prepare('SELECT id, subject, year, version, current, supersedes FROM reports WHERE subject = ? AND year IS ? AND current = 1')
+    .get(id.subject, id.year) as ReportRow | undefined;
+  if (!current) {
+    const reportId = insertVersion(db, id, input, undefined);
+    return { reportId, outcome: 'new', metricsStored: Object.keys(input.report.metrics).length };
+  }
+  const sameUrl = db
+    .prepare('SELECT 1 FROM report_sources WHERE report_id = ? AND url = ?')
+    .get(current.id, input.url);
+  if (sameUrl) {
+    db.prepare('UPDATE reports SET current = 0 WHERE id = ?').run(current.id);
+    const reportId = insertVersion(db, id, input, current);
+    return { reportId, outcome: 'changed', metricsStored: Object.keys(input.report.metrics).length };
+  }
+  // Another rendition of the current version.
+  addSource(db, current.id, input, count, false);
+  if (count > primaryCount(db, current.id)) {
+    promote(db, current.id, input);
+    return { reportId: current.id, outcome: 'changed', metricsStored: Object.keys(input.report.metrics).length };
+  }
+  return { reportId: current.id, outcome: 'unchanged', metricsStored: 0 };
+}
+
+function refreshKnownSource(db: DB, reportId: number, input: LoadInput, count: number): LoadResult {
+  const isPrimary = db
+    .prepare('SELECT 1 FROM report_sources WHERE report_id = ? AND sha256 = ? AND "primary" = 1')
+    .get(reportId, input.sha256);
+  db.prepare('UPDATE report_sources SET metric_count = ?, parser_version = ? WHERE report_id = ? AND sha256 = ?').run(
+    count,
+    input.parserVersion,
+    reportId,
+    input.sha256,
+  );
+  const knownUrl = db.prepare('SELECT 1 FROM report_sources WHERE report_id = ? AND sha256 = ? AND url = ?').get(reportId, input.sha256, input.url);
+  if (!knownUrl) addSource(db, reportId, input, count, Boolean(isPrimary));
+  if (isPrimary) {
+    const before = metricSignature(db, reportId);
+    writeContent(db, reportId, input);
+    const changed = before !== metricSignature(db, reportId);
+    return { reportId, outcome: changed ? 'changed' : 'unchanged', metricsStored: Object.keys(input.report.metrics).length };
+  }
+  if (count > primaryCount(db, reportId)) {
+    promote(db, reportId, input);
+    return { reportId, outcome: 'changed', metricsStored: Object.keys(input.report.metrics).length };
+  }
+  return { reportId, outcome: 'unchanged', metricsStored: 0 };
+}
+
+function insertVersion(db: DB, id: ReportIdentity, input: LoadInput, previous: ReportRow | undefined): number {
+  const version =
+    ((db.prepare('SELECT max(version) FROM reports WHERE subject = ? AND year IS ?').pluck().get(id.subject, id.year) as
+      | number
+      | null) ?? 0) + 1;
+  const r = input.report;
+  const info = db
+    .prepare(
+      `INSERT INTO reports (subject, year, version, current, supersedes, region_code, region_name, agency, agency_kind,
+                            template, title, published, source_url, sha256, parser_version, loaded_at)
+       VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      id.subject,
+      id.year,
+      version,
+      previous?.id ?? null,
+      r.region?.code ?? null,
+      r.region?.name ?? null,
+      r.agency ?? null,
+      r.agency_kind ?? null,
+      r.template,
+      r.title ?? null,
+      r.published ?? null,
+      input.url,
+      input.sha256,
+      input.parserVersion,
+      input.now ?? new Date().toISOString(),
+    );
+  const reportId = Number(info.lastInsertRowid);
+  addSource(db, reportId, input, statedMetricCount(r), true);
+  writeContent(db, reportId, input);
+  return reportId;
+}
+
+function addSource(db: DB, reportId: number, input: LoadInput, count: number, primary: boolean): void {
+  db.prepare(
+    `INSERT INTO report_sources (report_id, sha256, url, site_id, content_type, "primary", metric_count, parser_version)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (report_id, sha256, url) DO UPDATE SET metric_count = excluded.metric_count,
+       parser_version = excluded.parser_version`,
+  ).run(reportId, input.sha256, input.url, input.siteId ?? null, input.contentType ?? null, primary ? 1 : 0, count, input.parserVersion);
+}
+
+function primaryCount(db: DB, reportId: number): number {
+  return (
+    (db.prepare('SELECT max(metric_count) FROM report_sources WHERE report_id = ? AND "primary" = 1').pluck().get(reportId) as
+      | number
+      | null) ?? 0
+  );
+}
+
+/** Makes the document the report's primary source and its metrics the report's. */
+function promote(db: DB, reportId: number, input: LoadInput): void {
+  db.prepare('UPDATE report_sources SET "primary" = (sha256 = ?) WHERE report_id = ?').run(input.sha256, reportId);
+  writeContent(db, reportId, input);
+}
+
+/** Replaces the report's metadata, metrics, parser checks and text with the document's. */
+function writeContent(db: DB, reportId: number, input: LoadInput): void {
+  const r = input.report;
+  db.prepare(
+    `UPDATE reports SET region_code = ?, region_name = ?, agency = ?, agency_kind = ?, template = ?, title = ?,
+            published = ?, source_url = ?, sha256 = ?, parser_version = ?, loaded_at = ? WHERE id = ?`,
+  ).run(
+    r.region?.code ?? null,
+    r.region?.name ?? null,
+    r.agency ?? null,
+    r.agency_kind ?? null,
+    r.template,
+    r.title ?? null,
+    r.published ?? null,
+    input.url,
+    input.sha256,
+    input.parserVersion,
+    input.now ?? new Date().toISOString(),
+    reportId,
+  );
+  db.prepare('DELETE FROM metrics WHERE report_id = ?').run(reportId);
+  db.prepare("DELETE FROM checks WHERE report_id = ? AND scope = 'report'").run(reportId);
+  const insertMetric = db.prepare(
+    `INSERT INTO metrics (report_id, key, value, unit, qualifier, derived, method, source, table_no, row_label, column_label, page)
+     VALUES (?, ?, CASE WHEN ?3 = CAST(?3 AS INTEGER) THEN CAST(?3 AS INTEGER) ELSE ?3 END, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const d of metricRows(r)) {
+    insertMetric.run(
+      reportId,
+      d.key,
+      d.value,
+      d.unit,
+      d.qualifier,
+      d.derived ? 1 : 0,
+      d.method,
+      d.source,
+      d.table ?? null,
+      d.row ?? null,
+      d.column ?? null,
+      d.page ?? null,
+    );
+  }
+  const insertCheck = db.prepare("INSERT INTO checks (report_id, scope, rule, ok, message) VALUES (?, 'report', ?, ?, ?)");
+  for (const c of r.checks) insertCheck.run(reportId, c.rule, c.ok ? 1 : 0, c.message);
+  if (input.text !== undefined) indexReportText(db, reportId, input.text);
+}
+
+/** One row per metric key: the detail whose value is the published metric (the first if several). */
+function metricRows(r: Report): MetricDetail[] {
+  const byKey = new Map<string, MetricDetail>();
+  for (const d of r.details) {
+    if (!(d.key in r.metrics) || byKey.has(d.key)) continue;
+    if (d.value === r.metrics[d.key]) byKey.set(d.key, d);
+  }
+  for (const [key, value] of Object.entries(r.metrics)) {
+    if (byKey.has(key)) continue;
+    const any = r.details.find((d) => d.key === key);
+    byKey.set(key, any ? { ...any, value } : { key, value, unit: 'items', qualifier: 'exact', derived: false, method: 'table', source: '' });
+  }
+  return [...byKey.values()];
+}
+
+function metricSignature(db: DB, reportId: number): string {
+  return JSON.stringify(db.prepare('SELECT key, value, qualifier FROM metrics WHERE report_id = ? ORDER BY key').raw().all(reportId));
+}
+
+/**
+ * Removes the document from a report it no longer belongs to. If it was the primary source the
+ * report version goes (its other sources are re-queued for extraction by clearing their ledger
+ * rows) and the version it superseded becomes current again.
+ */
+function detachSource(db: DB, reportId: number, sha256: string): void {
+  const wasPrimary = db.prepare('SELECT 1 FROM report_sources WHERE report_id = ? AND sha256 = ? AND "primary" = 1').get(reportId, sha256);
+  db.prepare('DELETE FROM report_sources WHERE report_id = ? AND sha256 = ?').run(reportId, sha256);
+  if (!wasPrimary) return;
+  const others = db.prepare('SELECT DISTINCT sha256 FROM report_sources WHERE report_id = ?').pluck().all(reportId) as string[];
+  for (const sha of others) db.prepare('DELETE FROM processed WHERE sha256 = ?').run(sha);
+  const row = db.prepare('SELECT current, supersedes FROM reports WHERE id = ?').get(reportId) as
+    | { current: number; supersedes: number | null }
+    | undefined;
+  dropReportText(db, reportId);
+  db.prepare('DELETE FROM reports WHERE id = ?').run(reportId);
+  if (row?.current && row.supersedes !== null) db.prepare('UPDATE reports SET current = 1 WHERE id = ?').run(row.supersedes);
+}
