@@ -1,5 +1,7 @@
-// Number reading: text in, typed number out. Pure. (Owner: numbers/prose work — extend freely,
-// keep the exported signatures.)
+// Number reading: text in, typed number out. Pure.
+// Table cells go through parseCell; prose goes through QUANTITY_SOURCE (a regex fragment the
+// phrase table embeds) and parseQuantity. Chinese numerals are parsed here, not by a library:
+// the libraries tried get 两百 / 二〇二三 / 1.2万 wrong (see notes/stack.md).
 import type { Qualifier } from './types.ts';
 
 export interface ParsedNumber {
@@ -9,24 +11,160 @@ export interface ParsedNumber {
   raw: string;
 }
 
+const DIGIT: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+const SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const BIG_UNIT: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
+
+/**
+ * Chinese numeral → number: 两百 = 200, 一千零五 = 1005, 十二 = 12, 一万二千 = 12000.
+ * A run of bare digits (二〇二三) reads digit by digit, as years are written.
+ * Returns undefined for anything that is not a well-formed numeral.
+ */
+export function parseChineseNumeral(text: string): number | undefined {
+  const s = text.trim();
+  if (s === '' || ![...s].every((c) => c in DIGIT || c in SMALL_UNIT || c in BIG_UNIT)) return undefined;
+  // 二〇二三, 一九九八: positional digits with no unit characters (years). 三四 (three or four)
+  // is not one.
+  if ((s.length === 4 || (s.length > 1 && /[〇零]/.test(s))) && [...s].every((c) => c in DIGIT)) {
+    return Number([...s].map((c) => DIGIT[c]).join(''));
+  }
+  let result = 0; // completed 亿/万 groups
+  let section = 0; // the group below the next 万/亿
+  let digit = 0;
+  let pending = false; // a digit was read and not yet consumed by a unit
+  let largest = Infinity;
+  for (const c of s) {
+    if (c in DIGIT) {
+      if (pending && DIGIT[c] !== 0) return undefined; // 三四 is not a numeral
+      digit = DIGIT[c];
+      pending = digit !== 0;
+    } else if (c in SMALL_UNIT) {
+      // 十二: a bare 十 means 一十.
+      section += (pending ? digit : 1) * SMALL_UNIT[c];
+      digit = 0;
+      pending = false;
+    } else {
+      const big = BIG_UNIT[c];
+      section += pending ? digit : 0;
+      if (section === 0 && result === 0) return undefined; // 万 alone is not a number
+      if (big < largest) result += section * big; // 一亿二千万: the 万 group sits below 亿
+      else result = (result + section) * big;
+      largest = Math.min(largest, big);
+      section = 0;
+      digit = 0;
+      pending = false;
+    }
+  }
+  return result + section + (pending ? digit : 0);
+}
+
+/** A year written in any form: 2018, ２０１８, 二〇一八, 二零一八. */
+export function parseYear(text: string): number | undefined {
+  const t = text.normalize('NFKC').trim().replace(/年度?$/, '');
+  const n = /^\d{4}$/.test(t) ? Number(t) : parseChineseNumeral(t);
+  return n !== undefined && n >= 1990 && n <= 2100 ? n : undefined;
+}
+
+/** Qualifiers that make a stated number a bound or an estimate. */
+const APPROX_BEFORE = /^(近|约|大约|逾|超过|共约|将近)/;
+const APPROX_AFTER = /(余|多|左右|以上|之多)/;
+
+/**
+ * The prose form of a quantity, as a regex fragment (no capture groups, so it can be wrapped).
+ * Ordinals (第三期), dates (2018年), percentages (占64.64%) and document numbers never match
+ * because a quantity must end in a counting unit; a digit run cannot start mid-number.
+ */
+export const QUANTITY_SOURCE =
+  '(?:近|约|大约|逾|超过|共约|将近)?\\s*' +
+  '(?<![0-9０-９.．第])' +
+  '(?:\\d{1,3}(?:[,，]\\d{3})+(?:[.．]\\d+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千]+(?![年月日号]))' +
+  '\\s*(?:万|亿)?\\s*(?:余|多)?\\s*' +
+  '(?:人次|万元|亿元|元|条|件|个|项|份|篇|部|次|场|期|人|名|起|宗|家|处|则)' +
+  '(?:左右|以上|之多)?';
+
+export interface Quantity extends ParsedNumber {
+  /** The counting unit as written (条, 件, 人次, 元 …), 万/亿 already applied to the value. */
+  unit: string;
+}
+
+/** A quantity matched by QUANTITY_SOURCE → number with its qualifier; money in yuan. */
+export function parseQuantity(text: string): Quantity | undefined {
+  const raw = text;
+  let t = text.normalize('NFKC').replace(/\s/g, '');
+  let qualifier: Qualifier = 'exact';
+  if (APPROX_BEFORE.test(t)) {
+    qualifier = 'approx';
+    t = t.replace(APPROX_BEFORE, '');
+  }
+  const m = /^([0-9][0-9,，]*(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(万|亿)?(余|多)?(人次|万元|亿元|元|[^\d]?)(左右|以上|之多)?$/.exec(t);
+  if (!m) return undefined;
+  const [, num, bigUnit, after, unitRaw, tail] = m;
+  if (after || tail) qualifier = 'approx';
+  let value = /^[0-9]/.test(num) ? Number(num.replace(/[,，]/g, '')) : parseChineseNumeral(num);
+  if (value === undefined || Number.isNaN(value)) return undefined;
+  let unit = unitRaw;
+  if (bigUnit === '万') value *= 10_000;
+  if (bigUnit === '亿') value *= 100_000_000;
+  if (unit === '万元') { value *= 10_000; unit = '元'; }
+  if (unit === '亿元') { value *= 100_000_000; unit = '元'; }
+  return { value: round2(value), qualifier, raw, unit };
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+/** Words that state zero outright when they answer the metric being read. */
+const ZERO_WORDS = /^(无|没有|未发生|均为0|均为零|零|0)$/;
+/** A cell that states nothing: blank, dashes, slashes. */
+const BLANK_CELL = /^[—–\-－/／\\…_]*$/;
+
 /**
  * A table cell → number. Blank, "—", "/", "-" → undefined (not stated). "无" → 0.
- * Money cells ("5.637万元") come back in yuan when `money` is set.
+ * Money cells ("5.637万元") come back in yuan when `money` is set (any 万/亿 suffix always
+ * multiplies). Signed change cells: "+1036", "-8", "减少3" → -3, "增加5" → 5.
  */
 export function parseCell(text: string, opts: { money?: boolean } = {}): ParsedNumber | undefined {
   const raw = text;
   let t = text.normalize('NFKC').replace(/[\s,，]/g, '');
-  if (t === '' || /^[—–\-/／\\…]+$/.test(t)) return undefined;
-  if (/^(无|没有|未发生|均为0)$/.test(t)) return { value: 0, qualifier: 'exact', raw };
-  let mult = 1;
-  const wan = /万元?$/.test(t);
-  const yi = /亿元?$/.test(t);
-  t = t.replace(/(万|亿)?(元|件|条|个|项|次|人|份)?$/, '');
-  if (wan) mult = 10_000;
-  if (yi) mult = 100_000_000;
-  if (opts.money && !wan && !yi && /元$/.test(raw.trim())) mult = 1;
-  const m = /^([+-]?)(\d+(?:\.\d+)?)$/.exec(t);
+  if (BLANK_CELL.test(t)) return undefined;
+  if (ZERO_WORDS.test(t)) return { value: 0, qualifier: 'exact', raw };
+  let sign = 1;
+  const signed = /^(增加|增|减少|减|\+|-|－)/.exec(t);
+  if (signed) {
+    if (/^(减少|减|-|－)/.test(signed[1])) sign = -1;
+    t = t.slice(signed[1].length);
+  }
+  let qualifier: Qualifier = 'exact';
+  if (APPROX_BEFORE.test(t)) {
+    qualifier = 'approx';
+    t = t.replace(APPROX_BEFORE, '');
+  }
+  const m = /^([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(万|亿)?(余|多)?(万元|亿元|元|件|条|个|项|次|人次|人|份|篇|部|家)?(左右|以上)?$/.exec(t);
   if (!m) return undefined;
-  const value = Math.round(Number(m[2]) * mult * 100) / 100;
-  return { value: m[1] === '-' ? -value : value, qualifier: 'exact', raw };
+  const [, num, big, after, unit, tail] = m;
+  if (after || tail) qualifier = 'approx';
+  let value = /^[0-9]/.test(num) ? Number(num) : parseChineseNumeral(num);
+  if (value === undefined) return undefined;
+  if (big === '万' || unit === '万元') value *= 10_000;
+  if (big === '亿' || unit === '亿元') value *= 100_000_000;
+  void opts; // money and counts read the same way; the flag documents intent at the call site
+  return { value: round2(value) * sign || 0, qualifier, raw };
+}
+
+/** A signed change ("+1036", "-8", "减少3", "增加5") → number; undefined when unsigned text is not a number. */
+export function parseSigned(text: string): number | undefined {
+  return parseCell(text)?.value;
+}
+
+/** Money as written ("5.637万元", "5万元", "1,234.5元") → yuan. */
+export function parseMoney(text: string): number | undefined {
+  const t = text.normalize('NFKC').replace(/[\s,，]/g, '');
+  const m = /^([0-9]+(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(万|亿)?元?$/.exec(t);
+  if (!m) return undefined;
+  const base = /^[0-9]/.test(m[1]) ? Number(m[1]) : parseChineseNumeral(m[1]);
+  if (base === undefined) return undefined;
+  return round2(base * (m[2] === '万' ? 10_000 : m[2] === '亿' ? 100_000_000 : 1));
 }
