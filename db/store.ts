@@ -134,3 +134,20 @@ export function datasetCounts(db: DB): Record<string, number> {
     processed: count('SELECT count(*) FROM processed'),
   };
 }
+
+/**
+ * Identical bytes served at a second URL are extracted once (the ledger is per sha256); this
+ * records the extra URL as another source of the report(s) those bytes already belong to.
+ */
+export function attachDuplicateSources(db: DB): number {
+  if (!hasView(db, 'report_documents')) return 0;
+  return db
+    .prepare(
+      `INSERT OR IGNORE INTO report_sources (report_id, sha256, url, site_id, content_type, "primary", metric_count, parser_version)
+       SELECT rs.report_id, d.sha256, d.url, d.site_id, d.content_type, 0, max(rs.metric_count), max(rs.parser_version)
+         FROM report_documents d JOIN report_sources rs ON rs.sha256 = d.sha256
+        WHERE NOT EXISTS (SELECT 1 FROM report_sources x WHERE x.sha256 = d.sha256 AND x.url = d.url)
+        GROUP BY rs.report_id, d.sha256, d.url`,
+    )
+    .run().changes;
+}

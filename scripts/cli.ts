@@ -11,6 +11,12 @@ export interface CommandModule {
 
 const COMMANDS: Array<() => Promise<CommandModule>> = [
   () => import('./commands/parse.ts'),
+  () => import('./commands/run.ts'),
+  () => import('./commands/reparse.ts'),
+  () => import('./commands/export.ts'),
+  () => import('./commands/query.ts'),
+  () => import('./commands/schedule.ts'),
+  () => import('./commands/demo.ts'),
 
 ];
 

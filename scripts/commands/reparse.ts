@@ -1,0 +1,44 @@
+// `ogi reparse --db FILE`: re-extract every stored document with the current parser (no network)
+// — how a parser improvement reaches data crawled long ago.
+import type { Command } from 'commander';
+import type { SetExit } from '../cli.ts';
+
+export function register(program: Command, setExit: SetExit): void {
+  program
+    .command('reparse')
+    .description('re-extract every stored document with the current parser (no network)')
+    .requiredOption('--db <file>', 'SQLite database')
+    .option('--json', 'print the summary as JSON')
+    .action(async (opts: { db: string; json?: boolean }) => {
+      const { acquireLock, lockPathFor, LockedError } = await import('../lock.ts');
+      const { openStore } = await import('../../db/store.ts');
+      const { reparseAll } = await import('../pipeline.ts');
+      const { formatSummary } = await import('../summary.ts');
+      const { progressSink } = await import('../progress.ts');
+      const { createLogger } = await import('../log.ts');
+      const { EXIT_LOCKED } = await import('./run.ts');
+      let lock;
+      try {
+        lock = acquireLock(lockPathFor(opts.db));
+      } catch (err) {
+        if (err instanceof LockedError) {
+          process.stderr.write(`ogi: ${err.message}\n`);
+          setExit(EXIT_LOCKED);
+          return;
+        }
+        throw err;
+      }
+      try {
+        const logger = createLogger({ level: process.env.OGI_LOG_LEVEL ?? (process.stderr.isTTY ? 'warn' : 'info') });
+        const db = openStore(opts.db);
+        try {
+          const summary = await reparseAll(db, { logger, progress: await progressSink() });
+          process.stdout.write(opts.json ? JSON.stringify(summary) + '\n' : formatSummary(summary) + '\n');
+        } finally {
+          db.close();
+        }
+      } finally {
+        lock.release();
+      }
+    });
+}

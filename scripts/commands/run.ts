@@ -1,0 +1,65 @@
+// `ogi run --sites FILE --db FILE [--contact URL]`: crawl → extract → normalize → load, under the
+// database's lock; prints the closing summary. Safe to kill and re-run at any point.
+import type { Command } from 'commander';
+import type { SetExit } from '../cli.ts';
+
+/** Exit code when another run holds the database's lock. */
+export const EXIT_LOCKED = 5;
+
+export function register(program: Command, setExit: SetExit): void {
+  program
+    .command('run')
+    .description('crawl the sites, extract and load every new or changed report (resumable)')
+    .requiredOption('--sites <file>', 'sites file (YAML)')
+    .requiredOption('--db <file>', 'SQLite database (created if missing)')
+    .option('--contact <url>', 'contact URL named in the User-Agent')
+    .option('--json', 'print the summary as JSON')
+    .action(async (opts: { sites: string; db: string; contact?: string; json?: boolean }) => {
+      setExit(await runCommand(opts));
+    });
+}
+
+export async function runCommand(opts: { sites: string; db: string; contact?: string; json?: boolean }): Promise<number> {
+  const { loadSites, SitesError } = await import('../../crawler/index.ts');
+  const { acquireLock, lockPathFor, LockedError } = await import('../lock.ts');
+  const { openStore } = await import('../../db/store.ts');
+  const { runPipeline } = await import('../pipeline.ts');
+  const { formatSummary } = await import('../summary.ts');
+  const { progressSink } = await import('../progress.ts');
+  const { createLogger } = await import('../log.ts');
+
+  let sites;
+  try {
+    sites = loadSites(opts.sites);
+  } catch (err) {
+    if (err instanceof SitesError) {
+      process.stderr.write(`ogi: ${opts.sites}: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  let lock;
+  try {
+    lock = acquireLock(lockPathFor(opts.db));
+  } catch (err) {
+    if (err instanceof LockedError) {
+      process.stderr.write(`ogi: ${err.message}\n`);
+      return EXIT_LOCKED;
+    }
+    throw err;
+  }
+  try {
+    const logger = createLogger({ level: process.env.OGI_LOG_LEVEL ?? (process.stderr.isTTY ? 'warn' : 'info') });
+    const db = openStore(opts.db);
+    try {
+      const summary = await runPipeline(db, sites, { logger, contact: opts.contact, progress: await progressSink() });
+      logger.info({ summary }, 'run finished');
+      process.stdout.write(opts.json ? JSON.stringify(summary) + '\n' : formatSummary(summary) + '\n');
+    } finally {
+      db.close();
+    }
+  } finally {
+    lock.release();
+  }
+  return 0;
+}

@@ -1,0 +1,186 @@
+// crawl → extract → normalize → load. Each stage reads what the previous one stored in SQLite,
+// so the pipeline resumes wherever it was stopped: the crawler's frontier holds the crawl's state,
+// the `processed` ledger the extraction's, and each document is loaded in one transaction.
+import type { DB } from '../db/open.ts';
+import type { Logger } from './log.ts';
+import type { Site, CrawlSummary } from '../crawler/index.ts';
+import {
+  allDocuments,
+  attachDuplicateSources,
+  pendingDocuments,
+  storeDocument,
+  type ParsedDocument,
+  type StoredDocument,
+} from '../db/store.ts';
+import { refreshCrossYearChecks } from '../db/xyear.ts';
+import { extractBytes } from '../extract/index.ts';
+import { documentText } from '../extract/document.ts';
+import { ExtractError } from '../extract/errors.ts';
+import { normalize } from '../normalize/index.ts';
+import { NotAReportError } from '../normalize/types.ts';
+import { parserVersion } from './parser-version.ts';
+
+/** Progress callbacks; the CLI draws bars on a TTY and logs JSON lines otherwise. */
+export interface ProgressSink {
+  crawl?(p: { fetched: number; queued: number; host: string; url: string }): void;
+  extractStart?(total: number): void;
+  extracted?(done: number, total: number, doc: StoredDocument, outcome: string): void;
+  stop?(): void;
+}
+
+export interface ExtractStats {
+  documents: number;
+  reportsNew: number;
+  reportsChanged: number;
+  reportsUnchanged: number;
+  notReports: number;
+  metricsStored: number;
+  checksFailed: number;
+  failuresByClass: Record<string, number>;
+}
+
+export interface PipelineSummary extends ExtractStats {
+  pagesFetched: number;
+  notModified: number;
+  bytesDownloaded: number;
+  crossYearChecks: number;
+  crossYearFailed: number;
+  ms: { crawl: number; extract: number; checks: number; total: number };
+}
+
+export interface PipelineOptions {
+  logger: Logger;
+  contact?: string;
+  progress?: ProgressSink;
+  /** Parser version to record; default: derived from the parser's sources. */
+  parserVersion?: string;
+}
+
+/** Extract + normalize one stored document, keeping its text for full-text search. */
+export async function parseDocument(bytes: Uint8Array, name: string, contentType?: string): Promise<ParsedDocument> {
+  try {
+    const doc = await extractBytes(bytes, { name, contentType });
+    return { ok: true, report: normalize(doc), text: documentText(doc) };
+  } catch (err) {
+    if (err instanceof NotAReportError) return { ok: false, failure: 'not_a_report', message: err.message };
+    if (err instanceof ExtractError) return { ok: false, failure: err.failure, message: err.message };
+    // A parser bug on one document must not stop the other thousands: record it as data.
+    return { ok: false, failure: 'parser_error', message: (err as Error).stack ?? String(err) };
+  }
+}
+
+function readBlobBytes(db: DB, sha256: string): Buffer | undefined {
+  const row = db.prepare('SELECT bytes FROM blobs WHERE sha256 = ?').get(sha256) as { bytes: Buffer } | undefined;
+  return row?.bytes;
+}
+
+/** Extracts and loads the given documents one transaction each. */
+export async function extractDocuments(
+  db: DB,
+  docs: StoredDocument[],
+  opts: Pick<PipelineOptions, 'logger' | 'progress' | 'parserVersion'>,
+): Promise<ExtractStats> {
+  const version = opts.parserVersion ?? parserVersion();
+  const stats: ExtractStats = {
+    documents: 0,
+    reportsNew: 0,
+    reportsChanged: 0,
+    reportsUnchanged: 0,
+    notReports: 0,
+    metricsStored: 0,
+    checksFailed: 0,
+    failuresByClass: {},
+  };
+  opts.progress?.extractStart?.(docs.length);
+  for (const doc of docs) {
+    const bytes = readBlobBytes(db, doc.sha256);
+    const parsed: ParsedDocument = bytes
+      ? await parseDocument(bytes, doc.url, doc.content_type ?? undefined)
+      : { ok: false, failure: 'missing_blob', message: `no archived bytes for ${doc.sha256}` };
+    const r = storeDocument(db, doc, parsed, { parserVersion: version });
+    stats.documents++;
+    if (r.outcome === 'new') stats.reportsNew++;
+    else if (r.outcome === 'changed') stats.reportsChanged++;
+    else if (r.outcome === 'unchanged') stats.reportsUnchanged++;
+    else if (r.outcome === 'not_a_report') stats.notReports++;
+    else stats.failuresByClass[r.failure ?? 'failed'] = (stats.failuresByClass[r.failure ?? 'failed'] ?? 0) + 1;
+    stats.metricsStored += r.metricsStored;
+    stats.checksFailed += r.checksFailed;
+    opts.logger.info(
+      { stage: 'extract', url: doc.url, sha256: doc.sha256, outcome: r.outcome, report_id: r.reportId, failure: r.failure, done: stats.documents, total: docs.length },
+      'document loaded',
+    );
+    opts.progress?.extracted?.(stats.documents, docs.length, doc, r.outcome);
+  }
+  attachDuplicateSources(db);
+  return stats;
+}
+
+function startRun(db: DB, kind: string): number | undefined {
+  const hasRuns = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'runs'").get();
+  if (!hasRuns) return undefined;
+  return Number(db.prepare('INSERT INTO runs (kind, started_at) VALUES (?, ?)').run(kind, new Date().toISOString()).lastInsertRowid);
+}
+
+function finishRun(db: DB, runId: number | undefined, summary: unknown): void {
+  if (runId === undefined) return;
+  db.prepare('UPDATE runs SET finished_at = ?, summary = ? WHERE id = ?').run(new Date().toISOString(), JSON.stringify(summary), runId);
+}
+
+/** `ogi run`: crawl the sites, then extract and load every document this parser has not seen. */
+export async function runPipeline(db: DB, sites: Site[], opts: PipelineOptions): Promise<PipelineSummary> {
+  const t0 = performance.now();
+  const runId = startRun(db, 'run');
+  const { crawl } = await import('../crawler/index.ts');
+  const crawled: CrawlSummary = await crawl(db, sites, {
+    contact: opts.contact,
+    logger: opts.logger,
+    runId,
+    onProgress: opts.progress?.crawl,
+  });
+  const t1 = performance.now();
+  const version = opts.parserVersion ?? parserVersion();
+  const stats = await extractDocuments(db, pendingDocuments(db, version), { ...opts, parserVersion: version });
+  const t2 = performance.now();
+  const xyear = refreshCrossYearChecks(db);
+  const t3 = performance.now();
+  opts.progress?.stop?.();
+  const failuresByClass = { ...crawled.failuresByClass };
+  for (const [k, v] of Object.entries(stats.failuresByClass)) failuresByClass[k] = (failuresByClass[k] ?? 0) + v;
+  const summary: PipelineSummary = {
+    ...stats,
+    failuresByClass,
+    pagesFetched: crawled.pagesFetched,
+    notModified: crawled.notModified,
+    bytesDownloaded: crawled.bytesDownloaded,
+    crossYearChecks: xyear.stored,
+    crossYearFailed: xyear.failed,
+    checksFailed: stats.checksFailed + xyear.failed,
+    ms: { crawl: Math.round(t1 - t0), extract: Math.round(t2 - t1), checks: Math.round(t3 - t2), total: Math.round(t3 - t0) },
+  };
+  finishRun(db, runId, summary);
+  return summary;
+}
+
+/** `ogi reparse`: every stored document again with the current parser; no network. */
+export async function reparseAll(db: DB, opts: Pick<PipelineOptions, 'logger' | 'progress' | 'parserVersion'>): Promise<PipelineSummary> {
+  const t0 = performance.now();
+  const runId = startRun(db, 'reparse');
+  const stats = await extractDocuments(db, allDocuments(db), opts);
+  const t1 = performance.now();
+  const xyear = refreshCrossYearChecks(db);
+  const t2 = performance.now();
+  opts.progress?.stop?.();
+  const summary: PipelineSummary = {
+    ...stats,
+    pagesFetched: 0,
+    notModified: 0,
+    bytesDownloaded: 0,
+    crossYearChecks: xyear.stored,
+    crossYearFailed: xyear.failed,
+    checksFailed: stats.checksFailed + xyear.failed,
+    ms: { crawl: 0, extract: Math.round(t1 - t0), checks: Math.round(t2 - t1), total: Math.round(t2 - t0) },
+  };
+  finishRun(db, runId, summary);
+  return summary;
+}
