@@ -42,6 +42,8 @@ export type SourceFormat = 'html' | 'text' | 'markdown' | 'pdf' | 'docx' | 'doc'
 export interface Document {
   /** The document's own title when the source states one (<title>, first heading, PDF metadata). */
   title?: string;
+  /** Publishing date (YYYY-MM-DD) when the page states one ("发布日期：2019-03-22", meta PubDate). */
+  published?: string;
   blocks: Block[];
   source: {
     /** File path or URL as given by the caller. */

@@ -1,0 +1,57 @@
+// Small text helpers shared by the HTML and text extractors: whitespace, joining wrapped pieces,
+// and telling a section heading from a paragraph.
+
+const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\u2014\\u2018-\\u201d\\u2026';
+const CJK_CHAR = new RegExp(`[${CJK}]`);
+const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'g');
+
+/**
+ * Collapses every kind of whitespace (nbsp, ideographic space, zero-width) to one space, and drops
+ * spaces between two Chinese characters: they are line-wrapping or &nbsp; indentation artefacts.
+ * Spaces next to digits stay, so two numbers never merge into one.
+ */
+export function normalizeSpace(s: string): string {
+  return s
+    .replace(/[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+/g, ' ')
+    .trim()
+    .replace(SPACE_BETWEEN_CJK, '');
+}
+
+/**
+ * Joins the pieces of a cell or title that the source broke with <br>/<p> ("本年新" + "制作数量"):
+ * nothing between two Chinese characters, a space otherwise (so "18" + "20" stays "18 20").
+ */
+export function joinPieces(pieces: string[]): string {
+  let out = '';
+  for (const p of pieces) {
+    if (!p) continue;
+    if (!out) {
+      out = p;
+      continue;
+    }
+    const a = out[out.length - 1];
+    const b = p[0];
+    out += CJK_CHAR.test(a) && CJK_CHAR.test(b) ? p : ` ${p}`;
+  }
+  return out;
+}
+
+// Section numbering of the report templates: 一、 … (level 2), （一） … (level 3).
+const LEVEL2 = /^[一二三四五六七八九十]{1,3}\s*[、.．]/;
+const LEVEL3 = /^[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]/;
+const MAX_HEADING_CHARS = 40;
+
+/**
+ * Heading level of a line, or undefined for ordinary text. Short numbered lines are headings; a
+ * numbered line that is a sentence (an inner 。) or a flattened table row (ends in a number run,
+ * "一、本年新收政府信息公开申请数量640020470") is not.
+ */
+export function classifyHeading(text: string): number | undefined {
+  const t = text.trim();
+  if (t.length > MAX_HEADING_CHARS) return undefined;
+  if (/[。；;]./.test(t)) return undefined;
+  if (/\d{2,}\s*[|]?\s*$/.test(t) || /\|/.test(t)) return undefined;
+  if (LEVEL2.test(t)) return 2;
+  if (LEVEL3.test(t)) return 3;
+  return undefined;
+}
