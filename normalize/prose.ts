@@ -1,8 +1,230 @@
-// Metrics stated in sentences (pre2019 reports, and prose parts of template reports).
-// (Placeholder: the prose work replaces this; keep the signature.)
-import type { Document } from '../extract/document.ts';
-import type { Era, MetricDetail } from './types.ts';
+// Metrics stated in sentences (pre2019 reports, and prose parts of template reports), plus the
+// old 统计表 tables of pre2019 reports. Pure: Document in, details out.
+//
+// How a number is attributed (the rules a researcher can check against the source):
+// 1. Only phrases from the table in prose-patterns.ts count; the number must directly follow
+//    (or precede) the anchor phrase inside one clause, and end in a counting unit — so dates,
+//    document numbers, percentages, phone numbers and ordinals are never read.
+// 2. A rule's `context` must appear in the sentence or its section heading; a `clauseReject`
+//    word in the clause discards the match (其中主要负责同志参加新闻发布会2次 is not the total).
+// 3. 维持/纠错/其他/未审结 belong to the nearest 行政复议 or 行政诉讼 before them in the sentence.
+// 4. One value per key. Candidates rank by: a 统计表 row first; then a match inside the section
+//    that owns the key (三、主动公开政府信息情况 owns proactive.*); then the stronger pattern
+//    (the dictionary phrase before paraphrases, any number before a zero phrase); then the
+//    earliest in the document. So a department's own 主动公开信息2012条 later in the section
+//    never replaces the report's 主动公开政府信息8.06万条.
+import type { Block, Document, TableBlock } from '../extract/document.ts';
+import { unitOf } from './dictionary.ts';
+import { parseCell, parseQuantity, QUANTITY_SOURCE } from './numbers.ts';
+import { PHRASE_RULES, STAT_ROWS, type PhraseRule, type Subject } from './prose-patterns.ts';
+import type { Era, MetricDetail, Qualifier, Unit } from './types.ts';
 
-export function extractProse(_doc: Document, _era: Era): MetricDetail[] {
-  return [];
+interface CompiledRule {
+  rule: PhraseRule;
+  /** Numeric patterns first, then zero patterns; index = strength rank. */
+  regexes: { re: RegExp; zero: boolean }[];
+}
+
+const CLAUSE_GAP = '[^,;。:!?]';
+
+function compile(source: string): RegExp {
+  return new RegExp(source.replaceAll('{N}', `(?<q>${QUANTITY_SOURCE})`).replaceAll('{G}', CLAUSE_GAP), 'g');
+}
+
+const COMPILED: CompiledRule[] = PHRASE_RULES.map((rule) => ({
+  rule,
+  regexes: [
+    ...rule.patterns.map((p) => ({ re: compile(p), zero: false })),
+    ...(rule.zero ?? []).map((p) => ({ re: compile(p), zero: true })),
+  ],
+}));
+
+/** Units a quantity may carry for a metric of each dictionary unit. */
+const UNIT_WORDS: Record<Unit, RegExp> = {
+  items: /^(条|件|个|项|份|篇|部|家|处|则)$/,
+  cases: /^(件|起|宗|个|例)$/,
+  times: /^(次|场|期|篇|条|件|个|人次)$/,
+  persons: /^(人|名|人次)$/,
+  yuan: /^元$/,
+};
+
+interface Candidate {
+  detail: MetricDetail;
+  /** Lower is better: [statTable?0:1, inSection?0:1, patternRank, blockIndex, offset]. */
+  rank: number[];
+}
+
+interface Sentence {
+  text: string;
+  /** Heading texts above it (section, subsection). */
+  section: string;
+  block: number;
+}
+
+const SECTION_HEADING = /^\s*[一二三四五六七八九十]{1,3}\s*[、.．]/;
+const SUBSECTION_HEADING = /^\s*[(（][一二三四五六七八九十]{1,3}[)）]/;
+
+/** Paragraph-like blocks → sentences with the headings above them. Table-cell lines are skipped. */
+function sentences(blocks: Block[]): Sentence[] {
+  const out: Sentence[] = [];
+  let section = '';
+  let subsection = '';
+  blocks.forEach((b, i) => {
+    if (b.kind === 'table') return;
+    const text = b.text.normalize('NFKC').trim();
+    const short = text.length <= 40;
+    if ((b.kind === 'heading' && b.level <= 2) || (short && SECTION_HEADING.test(text))) {
+      section = text;
+      subsection = '';
+      return;
+    }
+    if (b.kind === 'heading' || (short && SUBSECTION_HEADING.test(text))) {
+      subsection = text;
+      return;
+    }
+    // A flattened table cell line ("规章 |") is not prose: the tables work reads those.
+    if (text.includes('|')) return;
+    for (const s of text.split(/(?<=[。!?])/)) {
+      if (s.trim()) out.push({ text: s, section: `${section} ${subsection}`, block: i });
+    }
+  });
+  return out;
+}
+
+/** The clause (between , ; : 。) around [start, end). */
+function clauseAround(text: string, start: number, end: number): string {
+  const left = Math.max(...[',', ';', ':', '。', '、'].map((c) => text.lastIndexOf(c, start - 1)));
+  const rights = [',', ';', ':', '。'].map((c) => text.indexOf(c, end)).filter((x) => x >= 0);
+  return text.slice(left + 1, rights.length ? Math.min(...rights) : text.length);
+}
+
+/** The nearest 复议/诉讼 before `pos` in the sentence. */
+function subjectAt(text: string, pos: number): Subject | undefined {
+  const before = text.slice(0, pos);
+  const r = Math.max(before.lastIndexOf('复议'));
+  const l = Math.max(before.lastIndexOf('诉讼'), before.lastIndexOf('起诉'));
+  if (r < 0 && l < 0) return undefined;
+  return r > l ? 'review' : 'litigation';
+}
+
+function snippet(text: string, start: number, end: number): string {
+  const t = text.trim();
+  if (t.length <= 120) return t;
+  const from = Math.max(0, start - 50);
+  return (from > 0 ? '…' : '') + text.slice(from, Math.min(text.length, end + 30)).trim() + '…';
+}
+
+function fromSentences(sents: Sentence[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const s of sents) {
+    for (const { rule, regexes } of COMPILED) {
+      if (rule.context && !rule.context.test(s.text) && !rule.context.test(s.section)) continue;
+      const unit = unitOf(rule.key);
+      regexes.forEach(({ re, zero }, rank) => {
+        for (const m of s.text.matchAll(re)) {
+          const start = m.index ?? 0;
+          const end = start + m[0].length;
+          if (rule.clauseReject && rule.clauseReject.test(clauseAround(s.text, start, end))) continue;
+          const qStart = m.groups?.q !== undefined ? start + m[0].indexOf(m.groups.q) : start;
+          if (rule.subject && subjectAt(s.text, qStart) !== rule.subject) continue;
+          let value = 0;
+          let qualifier: Qualifier = 'exact';
+          if (!zero) {
+            const q = parseQuantity(m.groups?.q ?? '');
+            if (!q || !UNIT_WORDS[unit].test(q.unit)) continue;
+            value = q.value;
+            qualifier = q.qualifier;
+          }
+          out.push({
+            detail: {
+              key: rule.key, value, unit, qualifier, derived: false, method: 'prose',
+              source: snippet(s.text, start, end),
+            },
+            rank: [1, rule.section.test(s.section) ? 0 : 1, rank, s.block, start],
+          });
+        }
+      });
+    }
+  }
+  return out;
+}
+
+// ── old 统计表 ──────────────────────────────────────────────────────────────────────────────
+
+/** A row label without numbering, spaces, notes in brackets and trailing units. */
+function cleanLabel(cell: string): string {
+  return cell
+    .normalize('NFKC')
+    .replace(/\s/g, '')
+    .replace(/^([一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+[.、])+/, '')
+    .replace(/^其中[:]?/, '')
+    .replace(/\([^)]*\)/g, '')
+    .replace(/[(（].*$/, '');
+}
+
+const YEAR_COLUMN = /本年|本期|当年|数量|统计数|数值|数据|^20\d\d/;
+const RUNNING_TOTAL = /累计|历年|上年|去年|同比|比例|百分比|增减/;
+const UNIT_CELL = /^(条|件|个|次|篇|人|人次|万元|元|项)$/;
+
+function fromStatTable(table: TableBlock): Candidate[] {
+  const out: Candidate[] = [];
+  // The year's column: the first header cell naming it; never a running-total column.
+  let valueCol: number | undefined;
+  const excluded = new Set<number>();
+  for (const row of table.rows.slice(0, 3)) {
+    row.forEach((cell, c) => {
+      const t = cell.replace(/\s/g, '');
+      if (RUNNING_TOTAL.test(t)) excluded.add(c);
+      else if (valueCol === undefined && c > 0 && YEAR_COLUMN.test(t)) valueCol = c;
+    });
+  }
+  let group: Subject | undefined;
+  for (const row of table.rows) {
+    const label = cleanLabel(row[0] ?? '');
+    const match = STAT_ROWS.find((r) => r.label.test(label));
+    if (!match) continue;
+    if (match.group) group = match.group;
+    const key = typeof match.key === 'string' ? match.key : match.key(group);
+    if (!key) continue;
+    const unit = unitOf(key);
+    const wan = row.some((c) => /万元/.test(c)) && unit === 'yuan';
+    let parsed;
+    const cols = valueCol !== undefined ? [valueCol] : row.map((_, c) => c).slice(1);
+    for (const c of cols) {
+      if (excluded.has(c) || row[c] === row[0] || UNIT_CELL.test(row[c].trim())) continue;
+      parsed = parseCell(row[c]);
+      if (parsed) break;
+    }
+    if (!parsed) continue;
+    out.push({
+      detail: {
+        key, value: wan && !/万/.test(parsed.raw) ? Math.round(parsed.value * 10_000 * 100) / 100 : parsed.value,
+        unit, qualifier: parsed.qualifier, derived: false, method: 'prose',
+        source: row.filter((c) => c.trim()).join(' | '), table: table.index, row: row[0],
+      },
+      rank: [0, 0, 0, table.index, 0],
+    });
+  }
+  return out;
+}
+
+function better(a: number[], b: number[]): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
+  return false;
+}
+
+/**
+ * Every dictionary metric the report states in prose (or in an old 统计表), one value per key.
+ * `era` is accepted for the assembly's sake: template reports' prose is read the same way, and
+ * the assembly lets their tables win for table keys.
+ */
+export function extractProse(doc: Document, _era: Era): MetricDetail[] {
+  const candidates = fromSentences(sentences(doc.blocks));
+  for (const b of doc.blocks) if (b.kind === 'table') candidates.push(...fromStatTable(b));
+  const best = new Map<string, Candidate>();
+  for (const c of candidates) {
+    const cur = best.get(c.detail.key);
+    if (!cur || better(c.rank, cur.rank)) best.set(c.detail.key, c);
+  }
+  return [...best.values()].sort((a, b) => (better(a.rank.slice(3), b.rank.slice(3)) ? -1 : 1)).map((c) => c.detail);
 }

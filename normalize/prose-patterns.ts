@@ -1,0 +1,417 @@
+// The phrase table: how reports say each metric in a sentence, and how old 统计表 rows label it.
+// Data, read by prose.ts. Patterns are matched against NFKC-normalised text (so ，；：（） are
+// already , ; : ( )). Placeholders:
+//   {N}  the quantity (numbers.ts QUANTITY_SOURCE: digits or Chinese numerals, 万/亿, 余/多/约…, a unit)
+//   {G}  one character inside the same clause (not , ; 。 : ! ?)
+// Within a key, earlier patterns are stronger: the anchor phrase of the dictionary comes first,
+// paraphrases after. `zero` patterns state an explicit 0 for the key (无/未发生/没有…); they rank
+// below every numeric pattern of the key.
+
+/** The review/litigation subject a number belongs to: the nearest 复议 / 诉讼 before it in its sentence. */
+export type Subject = 'review' | 'litigation';
+
+export interface PhraseRule {
+  key: string;
+  patterns: string[];
+  zero?: string[];
+  /** Words of the heading of the section that owns the key (a match there beats one elsewhere). */
+  section: RegExp;
+  /** The sentence, or its section heading, must mention this for a match to count. */
+  context?: RegExp;
+  /** A match whose clause contains this is about something else (a sub-scope, a leader count …). */
+  clauseReject?: RegExp;
+  /** For 维持/纠错/其他 numbers: whose outcome it is. */
+  subject?: Subject;
+}
+
+const PROACTIVE = /主动公开|公开渠道|公开政府信息情况/;
+const RESPONSE = /主动公开|解读|回应|舆情|发布会/;
+const APPLY = /依申请|申请公开|公开申请/;
+const APPLY_CONTEXT = /信息公开|依申请|公开申请|申请公开/;
+const REVIEW = /复议|诉讼/;
+const FEES = /收费|费用|减免/;
+const ORG = /机构|人员|经费|保障|组织|基本情况|概述|收费/;
+const TRAINING = /培训|会议|组织|基本情况|概述/;
+const GIP = /信息公开|政务公开/;
+/** Zero words: 无法/无正当 are not "none". */
+const NONE = '(?:未发生|没有发生|未出现|未收到|没有收到|未有|没有|无(?!法|正当|论))';
+
+const LEADER = /负责同志|负责人|领导/;
+
+function review(kind: Subject): Omit<PhraseRule, 'key' | 'patterns'> {
+  return { section: REVIEW, subject: kind };
+}
+
+export const PHRASE_RULES: PhraseRule[] = [
+  // ── 主动公开 ────────────────────────────────────────────────────────────────────────────
+  {
+    key: 'proactive.total',
+    section: PROACTIVE,
+    patterns: [
+      '主动公开(?:各类|各种)?(?:的)?(?:政府|政务)信息(?:数|总数|总量)?(?:共计?|总计|合计)?(?:为|达到?)?{N}',
+      '(?:全年|全市|全区|全县|全旗|全镇|本年度?|累计|共)(?:共|累计)?公开(?:各类)?(?:政府|政务)信息(?:共计?)?(?:为|达到?)?{N}',
+      '通过不同渠道和方式(?:主动)?公开(?:政府|政务)?信息(?:共计?)?{N}',
+      '(?:全市|全区|全县|全旗|我市|我区|我县)(?:共|全年)?主动公开(?:各类)?信息(?:共计?)?{N}',
+    ],
+  },
+  {
+    key: 'proactive.normative_docs',
+    section: PROACTIVE,
+    patterns: ['(?:主动)?公开(?:的)?(?:行政)?规范性文件(?:数)?(?:共计?)?(?:为)?{N}'],
+  },
+  {
+    key: 'normative_docs.issued',
+    section: PROACTIVE,
+    patterns: ['制发(?:行政)?规范性文件(?:总数)?(?:共计?)?(?:为)?{N}'],
+  },
+  {
+    key: 'proactive.channel.gazette',
+    section: PROACTIVE,
+    patterns: ['(?:政府)?公报(?:上)?(?:主动)?(?:公开|刊登|刊发|发布)(?:政府|政务)?(?:信息|文件)(?:数)?(?:共计?)?(?:为)?{N}'],
+  },
+  {
+    key: 'proactive.channel.website',
+    section: PROACTIVE,
+    patterns: [
+      '(?:政府|门户)网站(?:上)?(?:主动)?(?:公开|公布|发布)(?:政府|政务)?信息(?:数)?(?:共计?)?(?:为)?{N}',
+      // 通过区政府公众信息网主动公开政务动态、政府文件…等各类信息7.5万条
+      '(?:门户网站|政府网站|公众信息网|政府网|政务网)(?:上)?(?:主动)?(?:公开|公布|发布){G}{0,30}?{N}',
+    ],
+  },
+  {
+    key: 'proactive.channel.weibo',
+    section: PROACTIVE,
+    patterns: [
+      '政务微博(?:上)?(?:主动)?(?:公开|发布|公布)(?:政府|政务)?(?:信息)?(?:数)?(?:共计?)?(?:为)?{N}',
+      '微博(?:上)?(?:主动)?(?:公开|发布|公布)(?:政府|政务)信息(?:数)?(?:共计?)?(?:为)?{N}',
+    ],
+  },
+  {
+    key: 'proactive.channel.wechat',
+    section: PROACTIVE,
+    patterns: [
+      '政务微信(?:公众号)?(?:上)?(?:主动)?(?:公开|发布|公布)(?:政府|政务)?(?:信息)?(?:数)?(?:共计?)?(?:为)?{N}',
+      '微信(?:公众号|公众平台)?(?:上)?(?:主动)?(?:公开|发布|公布)(?:政府|政务)信息(?:数)?(?:共计?)?(?:为)?{N}',
+    ],
+  },
+  {
+    key: 'proactive.channel.other',
+    section: PROACTIVE,
+    patterns: ['其他(?:方式|渠道|形式)(?:主动)?公开(?:政府|政务)?信息(?:数)?(?:共计?)?(?:为)?{N}'],
+  },
+
+  // ── 回应解读 ────────────────────────────────────────────────────────────────────────────
+  {
+    key: 'response.public_concerns',
+    section: RESPONSE,
+    patterns: ['回应(?:社会|公众)?关注(?:的)?热点(?:问题)?(?:或|和|及)?(?:重大)?(?:舆情)?(?:数)?(?:共计?)?{N}'],
+  },
+  {
+    key: 'response.press_conferences',
+    section: RESPONSE,
+    clauseReject: LEADER,
+    patterns: ['(?:参加或举办|举办或参加|举办|召开|参加|组织)(?:各类)?新闻发布会(?:总次数|次数)?(?:共计?)?{N}'],
+  },
+  {
+    key: 'response.press_conferences_leaders',
+    section: RESPONSE,
+    patterns: ['(?:主要负责同志|主要负责人|主要领导)(?:参加|出席|主持)新闻发布会(?:次数)?(?:共)?{N}'],
+  },
+  {
+    key: 'response.interviews',
+    section: RESPONSE,
+    clauseReject: LEADER,
+    patterns: ['在线访谈(?:活动|节目)?(?:次数)?(?:共计?)?{N}'],
+  },
+  {
+    key: 'response.interviews_leaders',
+    section: RESPONSE,
+    patterns: ['(?:主要负责同志|主要负责人|主要领导)(?:参加|做客|参与)(?:政府网站)?在线访谈(?:次数)?(?:共)?{N}'],
+  },
+  {
+    key: 'response.interpretation_docs',
+    section: RESPONSE,
+    patterns: ['政策解读稿件(?:发布)?(?:数)?(?:共计?)?{N}', '发布(?:政策)?解读(?:稿件|文章|材料)(?:共计?)?{N}', '解读稿件(?:共计?)?{N}'],
+  },
+  {
+    key: 'response.weibo_wechat',
+    section: RESPONSE,
+    patterns: ['微博(?:、|和|及)?微信回应(?:事件)?(?:数)?(?:共计?)?{N}'],
+  },
+  {
+    key: 'response.other',
+    section: RESPONSE,
+    patterns: ['其他方式回应(?:事件)?(?:数)?(?:共计?)?{N}'],
+  },
+
+  // ── 依申请公开 ──────────────────────────────────────────────────────────────────────────
+  {
+    key: 'applications.new.total',
+    section: APPLY,
+    context: APPLY_CONTEXT,
+    patterns: [
+      '(?:收到|受理|接到|接收|办理)(?:了)?(?:各类)?(?:政府信息公开|信息公开|依申请公开(?:政府信息)?)(?:的)?申请(?:共计?|总计)?(?:为)?{N}',
+      '(?:收到|受理|接到|接收)(?:了)?{G}{0,15}?依申请公开(?:政府)?(?:事项|信息)?(?:共计?)?{N}',
+      '(?:政府信息公开|依申请公开)申请(?:数量?|总数)?(?:共计?)?(?:为)?{N}',
+      '(?:收到|受理|接到|接收)(?:了)?{G}{0,20}?申请(?:共计?)?{N}',
+    ],
+    zero: [`${NONE}(?:收到|受理|接到)?{G}{0,12}?(?:政府信息公开|依申请公开|信息公开)(?:的)?申请`],
+  },
+  { key: 'applications.channel.in_person', section: APPLY, patterns: ['当面(?:提交|提出)?(?:的)?申请(?:数)?(?:为)?{N}'] },
+  { key: 'applications.channel.fax', section: APPLY, patterns: ['传真(?:方式)?(?:提交|提出)?(?:的)?申请(?:数)?(?:为)?{N}'] },
+  {
+    key: 'applications.channel.online',
+    section: APPLY,
+    patterns: ['(?:网上|网络|在线|电子邮件|互联网)(?:方式)?(?:提交|提出)?(?:的)?申请(?:数)?(?:为)?{N}'],
+  },
+  { key: 'applications.channel.letter', section: APPLY, patterns: ['(?:信函|邮寄|书信)(?:方式)?(?:提交|提出)?(?:的)?申请(?:数)?(?:为)?{N}'] },
+  { key: 'applications.channel.other', section: APPLY, patterns: ['其他(?:形式|方式)(?:提交|提出)?(?:的)?申请(?:数)?(?:为)?{N}'] },
+  {
+    key: 'applications.closed',
+    section: APPLY,
+    context: /申请/,
+    clauseReject: /按时|按期|延期|逾期|信箱|热线|电话/,
+    patterns: ['申请办结(?:数)?(?:为)?{N}', '办结(?:申请)?(?:共计?)?{N}'],
+  },
+  { key: 'applications.closed_on_time', section: APPLY, patterns: ['(?:按时|按期)办结(?:申请)?(?:数)?(?:共计?)?{N}'] },
+  { key: 'applications.closed_extended', section: APPLY, patterns: ['延期办结(?:申请)?(?:数)?(?:共计?)?{N}'] },
+
+  // 申请答复
+  {
+    key: 'reply.total',
+    section: APPLY,
+    context: /申请/,
+    clauseReject: /按时|按期|延期/,
+    patterns: ['申请答复(?:数)?(?:为)?{N}', '(?:共)?答复(?:申请)?(?:共计?)?{N}'],
+  },
+  { key: 'reply.already_public', section: APPLY, patterns: ['属于(?:已)?主动公开(?:的)?(?:范围|信息)(?:的|数)?(?:为)?{N}'] },
+  { key: 'reply.granted', section: APPLY, patterns: ['(?<!不|部分)同意公开(?:的|答复)?(?:数)?(?:为)?{N}'] },
+  { key: 'reply.partial', section: APPLY, patterns: ['(?:同意)?部分公开(?:的|答复)?(?:数)?(?:为)?{N}'] },
+  { key: 'reply.refused', section: APPLY, patterns: ['(?:不同意公开|不予公开|否决公开)(?:的|答复)?(?:数)?(?:为)?{N}'] },
+  { key: 'reply.refused.state_secret', section: APPLY, patterns: ['(?:涉及|属于)国家秘密(?:的)?{N}'] },
+  { key: 'reply.refused.commercial_secret', section: APPLY, patterns: ['(?:涉及|属于)商业秘密(?:的)?{N}'] },
+  { key: 'reply.refused.privacy', section: APPLY, patterns: ['(?:涉及|属于)个人隐私(?:的)?{N}'] },
+  { key: 'reply.refused.security_stability', section: APPLY, patterns: ['危及国家安全{G}{0,20}?社会稳定(?:的)?{N}'] },
+  { key: 'reply.refused.not_gov_info', section: APPLY, patterns: ['不(?:是|属于)《?(?:条例)?》?所指(?:的)?政府信息(?:的)?{N}'] },
+  { key: 'reply.refused.other_law', section: APPLY, patterns: ['法律法规规定的其他情形(?:的)?{N}'] },
+  {
+    key: 'reply.not_this_agency',
+    section: APPLY,
+    patterns: ['不属于本(?:行政)?机关(?:公开|职责|掌握)?(?:范围)?(?:的|数)?(?:为)?{N}', '非本(?:行政)?机关(?:公开|掌握)?(?:的)?(?:政府)?信息(?:的)?{N}'],
+  },
+  { key: 'reply.not_exist', section: APPLY, patterns: ['(?:申请)?(?:的)?信息不存在(?:的|数)?(?:为)?{N}'] },
+  { key: 'reply.correction', section: APPLY, patterns: ['告知(?:申请人)?(?:作出)?更改(?:、)?补充(?:的|数)?(?:为)?{N}'] },
+  { key: 'reply.other_channel', section: APPLY, patterns: ['告知(?:申请人)?通过其他途径办理(?:的|数)?(?:为)?{N}'] },
+
+  // ── 行政复议 / 行政诉讼 ────────────────────────────────────────────────────────────────────
+  {
+    key: 'review.total',
+    section: REVIEW,
+    patterns: ['行政复议(?:案件|申请)?(?:数量?)?(?:共计?)?(?:为)?{N}'],
+    zero: [`${NONE}{G}{0,25}?行政复议`],
+  },
+  {
+    key: 'review.upheld',
+    ...review('review'),
+    patterns: ['维持(?:具体|原)?(?:行政行为|决定)?(?:数|的)?(?:为)?{N}', '{N}(?:为|被)?(?:予以)?维持'],
+  },
+  {
+    key: 'review.corrected',
+    ...review('review'),
+    patterns: ['(?:被)?(?:依法)?纠错(?:数|的)?(?:为)?{N}', '{N}(?:为|被)?(?:判决|决定)?(?:依法)?纠错'],
+  },
+  {
+    key: 'review.other',
+    ...review('review'),
+    patterns: ['其他(?:情形|结果|结案方式|方式结案)(?:数|的)?(?:为)?{N}', '{N}(?:为|是)?(?:不予受理|终止|驳回|撤回|调解|其他)'],
+  },
+  {
+    key: 'review.pending',
+    ...review('review'),
+    patterns: ['复议(?:案件)?{N},?(?:均|全部|都)(?:尚)?(?:未审结|在审理)', '(?:尚未审结|未审结|正在审理)(?:的)?{N}', '{N}(?:尚)?(?:未审结|正在审理)'],
+  },
+  {
+    key: 'litigation.total',
+    section: REVIEW,
+    patterns: ['行政诉讼(?:案件)?(?:数量?)?(?:共计?)?(?:为)?{N}'],
+    zero: [`${NONE}{G}{0,25}?行政诉讼`],
+  },
+  {
+    key: 'litigation.upheld',
+    ...review('litigation'),
+    patterns: ['维持(?:具体|原)?(?:行政行为|决定)?(?:或者?驳回原告诉讼请求)?(?:数|的)?(?:为)?{N}', '{N}(?:为|被)?(?:判决)?(?:予以)?维持'],
+  },
+  {
+    key: 'litigation.corrected',
+    ...review('litigation'),
+    patterns: ['(?:被)?(?:依法)?纠错(?:数|的)?(?:为)?{N}', '{N}(?:为|被)?(?:判决|决定)?(?:依法)?纠错'],
+  },
+  {
+    key: 'litigation.other',
+    ...review('litigation'),
+    patterns: ['其他(?:情形|结果|结案方式|方式结案)(?:数|的)?(?:为)?{N}', '{N}(?:为|是)?(?:不予受理|终止|撤诉|调解|其他)'],
+  },
+  {
+    key: 'litigation.pending',
+    ...review('litigation'),
+    patterns: ['诉讼(?:案件)?{N},?(?:均|全部|都)(?:尚)?(?:未审结|在审理)', '(?:尚未审结|未审结|正在审理)(?:的)?{N}', '{N}(?:尚)?(?:未审结|正在审理)'],
+  },
+
+  // ── 举报投诉 / 咨询 ──────────────────────────────────────────────────────────────────────
+  {
+    key: 'complaints.total',
+    section: /举报|投诉|申诉/,
+    patterns: ['(?:政府信息公开|信息公开){G}{0,12}?(?:举报|投诉|申诉)(?:案件|事件)?(?:数量?)?(?:共计?)?(?:为)?{N}'],
+    zero: [`${NONE}{G}{0,15}?(?:政府信息公开|信息公开){G}{0,12}?(?:举报|投诉|申诉)`],
+  },
+  {
+    key: 'consultations.total',
+    section: /咨询|依申请/,
+    patterns: [
+      '(?:政府信息公开|信息公开|政务公开)(?:方面)?(?:的)?咨询(?:共计?)?(?:为)?{N}',
+      '(?:接受|受理|解答|答复|接待)(?:了)?(?:群众|公众|申请人)?(?:的)?(?:政府信息公开|信息公开|政务公开)(?:方面)?(?:的)?(?:咨询|查询)(?:共计?)?{N}',
+    ],
+  },
+
+  // ── 收费 ────────────────────────────────────────────────────────────────────────────────
+  {
+    key: 'fees.collected',
+    section: FEES,
+    context: /信息|申请/,
+    patterns: ['收取(?:检索|复制|邮寄|工本)?(?:、|等)?(?:费用|费)(?:共计?)?(?:为)?{N}', '收费(?:金额)?(?:共计?)?(?:为)?{N}'],
+    zero: [
+      '(?:没有|未|不|无)(?:向申请人)?收取(?:任何)?(?:费用|费)',
+      `${NONE}{G}{0,30}?收费`,
+      '收费(?:金额)?(?:为)?(?:0|零)(?:元)?(?![0-9.])',
+    ],
+  },
+  {
+    key: 'fees.waived',
+    section: FEES,
+    context: /信息|申请/,
+    patterns: ['减免(?:费用)?(?:共计?)?(?:为)?{N}'],
+    zero: [`${NONE}{G}{0,30}?减免`],
+  },
+
+  // ── 机构、人员、经费 ──────────────────────────────────────────────────────────────────────
+  {
+    key: 'org.offices',
+    section: ORG,
+    patterns: ['(?:政府信息公开|信息公开|政务公开)?(?:工作)?专门(?:工作)?机构(?:共)?(?:为)?{N}'],
+  },
+  {
+    key: 'org.reading_points',
+    section: ORG,
+    patterns: ['查阅(?:点|场所|室|中心)(?:共)?(?:为)?{N}', '设(?:置|立)(?:了)?{N}(?:政府信息公开)?(?:信息)?查阅(?:点|场所|室)'],
+  },
+  {
+    key: 'org.staff',
+    section: ORG,
+    patterns: [
+      '从事(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:的)?(?:工作)?人员(?:数)?(?:共计?)?(?:为)?{N}',
+      '(?:政府信息公开|政务公开)工作人员(?:数)?(?:共计?)?(?:为)?{N}',
+    ],
+  },
+  { key: 'org.staff_full_time', section: ORG, context: GIP, patterns: ['专职(?:人员|工作人员)?(?:数)?(?:为)?{N}'] },
+  { key: 'org.staff_part_time', section: ORG, context: GIP, patterns: ['兼职(?:人员|工作人员)?(?:数)?(?:为)?{N}'] },
+  { key: 'org.budget', section: ORG, context: GIP, patterns: ['专项经费(?:共计?)?(?:为)?{N}'] },
+
+  // ── 会议和培训 ──────────────────────────────────────────────────────────────────────────
+  {
+    key: 'training.meetings',
+    section: TRAINING,
+    context: GIP,
+    patterns: [
+      '召开(?:政府信息公开|信息公开|政务公开)?(?:工作)?(?:会议|专题会议|工作会议|专题会)(?:共计?)?{N}',
+      '召开(?:了)?{N}(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:会议|专题会议|专题会)',
+    ],
+  },
+  {
+    key: 'training.sessions',
+    section: TRAINING,
+    context: GIP,
+    patterns: [
+      '举办(?:各类)?(?:政府信息公开|信息公开|政务公开)?(?:业务|专题)?培训(?:班|会)?(?:共计?)?{N}',
+      '(?:举办|组织|开展)(?:了)?(?:各类)?{N}(?:政府信息公开|信息公开|政务公开)?(?:业务|专题)?培训',
+    ],
+  },
+  {
+    key: 'training.attendees',
+    section: TRAINING,
+    context: GIP,
+    patterns: ['(?:接受)?培训(?:人员|干部|工作人员)?(?:共计?|达)?{N}'],
+  },
+];
+
+/**
+ * Old 统计表 (2008–2018 national statistics table) row labels → key. Matched against the row
+ * label with its numbering, spaces, units and parenthesised notes removed. `group` rows
+ * (行政复议数量 / 行政诉讼数量) set the subject for the 维持/纠错/其他 rows under them.
+ */
+export interface StatRow {
+  label: RegExp;
+  key: string | ((group: Subject | undefined) => string | undefined);
+  group?: Subject;
+}
+
+const byGroup = (outcome: string) => (g: Subject | undefined) => (g ? `${g}.${outcome}` : undefined);
+
+export const STAT_ROWS: StatRow[] = [
+  { label: /^主动公开政府信息数/, key: 'proactive.total' },
+  { label: /^(其中)?主动公开规范性文件数/, key: 'proactive.normative_docs' },
+  { label: /^制发规范性文件总数/, key: 'normative_docs.issued' },
+  { label: /^政府公报公开政府信息数/, key: 'proactive.channel.gazette' },
+  { label: /^政府网站公开政府信息数/, key: 'proactive.channel.website' },
+  { label: /^政务微博公开政府信息数/, key: 'proactive.channel.weibo' },
+  { label: /^政务微信公开政府信息数/, key: 'proactive.channel.wechat' },
+  { label: /^其他方式公开政府信息数/, key: 'proactive.channel.other' },
+  { label: /^回应公众关注热点或重大舆情数/, key: 'response.public_concerns' },
+  { label: /^参加或举办新闻发布会总?次数/, key: 'response.press_conferences' },
+  { label: /^(其中)?主要负责同志参加新闻发布会次数/, key: 'response.press_conferences_leaders' },
+  { label: /^政府网站在线访谈次数/, key: 'response.interviews' },
+  { label: /^(其中)?主要负责同志参加政府网站在线访谈次数/, key: 'response.interviews_leaders' },
+  { label: /^政策解读稿件发布数/, key: 'response.interpretation_docs' },
+  { label: /^微博微信回应事件数/, key: 'response.weibo_wechat' },
+  { label: /^其他方式回应事件数/, key: 'response.other' },
+  { label: /^收到申请数/, key: 'applications.new.total' },
+  { label: /^当面申请数/, key: 'applications.channel.in_person' },
+  { label: /^传真申请数/, key: 'applications.channel.fax' },
+  { label: /^(网络|网上)申请数/, key: 'applications.channel.online' },
+  { label: /^信函申请数/, key: 'applications.channel.letter' },
+  { label: /^其他形式申请数/, key: 'applications.channel.other' },
+  { label: /^申请办结数/, key: 'applications.closed' },
+  { label: /^按时办结数/, key: 'applications.closed_on_time' },
+  { label: /^延期办结数/, key: 'applications.closed_extended' },
+  { label: /^申请答复数/, key: 'reply.total' },
+  { label: /^属于已主动公开范围数/, key: 'reply.already_public' },
+  { label: /^同意公开答复数/, key: 'reply.granted' },
+  { label: /^同意部分公开答复数/, key: 'reply.partial' },
+  { label: /^不同意公开答复数/, key: 'reply.refused' },
+  { label: /^(其中)?涉及国家秘密/, key: 'reply.refused.state_secret' },
+  { label: /^涉及商业秘密/, key: 'reply.refused.commercial_secret' },
+  { label: /^涉及个人隐私/, key: 'reply.refused.privacy' },
+  { label: /^危及国家安全/, key: 'reply.refused.security_stability' },
+  { label: /^不是《?条例》?所指政府信息/, key: 'reply.refused.not_gov_info' },
+  { label: /^法律法规规定的其他情形/, key: 'reply.refused.other_law' },
+  { label: /^不属于本行政机关公开数/, key: 'reply.not_this_agency' },
+  { label: /^申请信息不存在数/, key: 'reply.not_exist' },
+  { label: /^告知作出更改补充数/, key: 'reply.correction' },
+  { label: /^告知通过其他途径办理数/, key: 'reply.other_channel' },
+  { label: /^行政复议数量/, key: 'review.total', group: 'review' },
+  { label: /^行政诉讼数量/, key: 'litigation.total', group: 'litigation' },
+  { label: /^维持具体行政行为/, key: byGroup('upheld') },
+  { label: /^被依法纠错数/, key: byGroup('corrected') },
+  { label: /^其他情形数/, key: byGroup('other') },
+  { label: /^(因政府信息公开工作)?被?举报投诉数量/, key: 'complaints.total' },
+  { label: /^依申请提供政府信息收取的费用|^依申请公开信息收取的费用/, key: 'fees.collected' },
+  { label: /^依申请提供政府信息减免的费用|^依申请公开信息减免的费用/, key: 'fees.waived' },
+  { label: /^政府信息公开工作专门机构数/, key: 'org.offices' },
+  { label: /^设置政府信息公开查阅点数/, key: 'org.reading_points' },
+  { label: /^从事政府信息公开工作人员数/, key: 'org.staff' },
+  { label: /^专职人员数/, key: 'org.staff_full_time' },
+  { label: /^兼职人员数/, key: 'org.staff_part_time' },
+  { label: /^政府信息公开专项经费/, key: 'org.budget' },
+  { label: /^召开政府信息公开工作会议或专题会议数/, key: 'training.meetings' },
+  { label: /^举办各类培训班数/, key: 'training.sessions' },
+  { label: /^接受培训人员数/, key: 'training.attendees' },
+];
