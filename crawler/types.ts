@@ -36,6 +36,16 @@ export interface CrawlOptions {
   onProgress?: (p: CrawlProgress) => void;
   /** Attach fetch rows to an existing run (the pipeline's); otherwise a 'crawl' run is created. */
   runId?: number;
+  /** Whole-response deadline per request, ms (default 30 000). */
+  timeoutMs?: number;
+  /** Body size cap, bytes (default 50 MB). */
+  maxBytes?: number;
+  /** Link depth cap from the start URLs; pagination does not add depth (default 6). */
+  maxDepth?: number;
+  /** First retry waits about this long; each further retry doubles it (default 1 000 ms). */
+  retryBaseMs?: number;
+  /** Page-load deadline in the headless browser, ms (default 45 000: challenges reload themselves slowly). */
+  browserTimeoutMs?: number;
 }
 
 export interface CrawlSummary {

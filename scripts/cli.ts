@@ -11,6 +11,7 @@ export interface CommandModule {
 
 const COMMANDS: Array<() => Promise<CommandModule>> = [
   () => import('./commands/parse.ts'),
+  () => import('./commands/crawl.ts'),
   () => import('./commands/run.ts'),
   () => import('./commands/reparse.ts'),
   () => import('./commands/export.ts'),

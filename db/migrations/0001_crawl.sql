@@ -13,7 +13,9 @@ CREATE TABLE sites (
   id TEXT PRIMARY KEY,
   name TEXT,
   region_code TEXT,
-  config TEXT NOT NULL               -- the site entry as JSON, as validated
+  config TEXT NOT NULL,              -- the site entry as JSON, as validated
+  pass INTEGER NOT NULL DEFAULT 0,   -- crawl pass number: each complete sweep of the site is one pass
+  pass_complete INTEGER NOT NULL DEFAULT 1  -- 0 while a pass is under way (a killed run resumes it)
 ) STRICT;
 
 CREATE TABLE blobs (
@@ -60,6 +62,7 @@ CREATE TABLE frontier (
   sha256 TEXT,
   last_fetch_id INTEGER,
   run_id INTEGER,                    -- the run that last settled (done/failed) this row
+  pass INTEGER NOT NULL DEFAULT 0,   -- the site pass that last settled it; older passes are revisited
   method TEXT NOT NULL DEFAULT 'GET',-- 'GET' or 'POST' (Hanweb dataproxy)
   body TEXT,                         -- form body for POST entries
   final_url TEXT,

@@ -1,0 +1,11 @@
+// The pagination adapters, tried on every list page. Specific families first; probing is the
+// fallback used only when no adapter found the list's other pages.
+import { hanweb } from './hanweb.ts';
+import { nextLink } from './nextlink.ts';
+import { indexProbe } from './probe.ts';
+import { trs } from './trs.ts';
+import type { Adapter } from './types.ts';
+
+export const FAMILY_ADAPTERS: readonly Adapter[] = [trs, hanweb, nextLink];
+export const FALLBACK_ADAPTERS: readonly Adapter[] = [indexProbe];
+export type { Adapter, ListPage, PageRequest } from './types.ts';

@@ -1,0 +1,24 @@
+// A pagination adapter knows one CMS family: how to recognise its list pages and where the other
+// pages of the same list are. Adapters return requests; the crawl loop decides scope and politeness.
+
+export interface ListPage {
+  url: string;
+  /** Decoded page text (HTML, or the XML a Hanweb dataproxy answers). */
+  html: string;
+}
+
+export interface PageRequest {
+  url: string;
+  method?: 'GET' | 'POST';
+  /** urlencoded form body for POST. */
+  body?: string;
+}
+
+export interface Adapter {
+  name: string;
+  detect(page: ListPage): boolean;
+  /** Other pages of the same list (may include the page itself; the frontier de-duplicates). */
+  pages(page: ListPage): PageRequest[];
+  /** HTML fragments holding list items that are not in the page's DOM (e.g. XML-embedded records). */
+  items?(page: ListPage): string[];
+}

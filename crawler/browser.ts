@@ -1,0 +1,114 @@
+// The headless browser, used only when plain HTTP cannot see a page: lists built by JavaScript and
+// anti-bot challenges (412 $_ts / 521 document.cookie). One shared Debian Chromium per crawl, launched
+// on first need, with a fresh profile directory; binaries go through the context's request API so
+// challenge cookies apply.
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+
+export const CHROMIUM_PATH = process.env.OGI_CHROMIUM ?? '/usr/bin/chromium';
+
+export function browserAvailable(): boolean {
+  return existsSync(CHROMIUM_PATH);
+}
+
+export interface Rendered {
+  status?: number;
+  finalUrl: string;
+  html: string;
+  ms: number;
+}
+
+export interface BinaryFetched {
+  status: number;
+  finalUrl: string;
+  headers: Record<string, string>;
+  body: Buffer;
+  ms: number;
+}
+
+/** Evidence that a page rendered for real (not a blank failed challenge): enough body text or links. */
+const MIN_TEXT = 200;
+
+export class BrowserSession {
+  private browser?: Browser;
+  private context?: BrowserContext;
+  private profile?: string;
+  private starting?: Promise<BrowserContext>;
+
+  constructor(
+    private readonly userAgent: string,
+    private readonly timeoutMs: number,
+  ) {}
+
+  private async ctx(): Promise<BrowserContext> {
+    if (this.context) return this.context;
+    this.starting ??= (async () => {
+      const { chromium } = await import('playwright-core');
+      this.profile = mkdtempSync(join(tmpdir(), 'ogi-chromium-'));
+      this.browser = await chromium.launch({
+        executablePath: CHROMIUM_PATH,
+        headless: true,
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          `--user-data-dir=${this.profile}`,
+        ],
+      });
+      this.context = await this.browser.newContext({ userAgent: this.userAgent, locale: 'zh-CN' });
+      return this.context;
+    })();
+    return this.starting;
+  }
+
+  /** Loads a page, lets its scripts run (challenges reload themselves), returns the rendered DOM. */
+  async render(url: string): Promise<Rendered> {
+    const started = performance.now();
+    const context = await this.ctx();
+    const page = await context.newPage();
+    try {
+      const response = await page.goto(url, { waitUntil: 'load', timeout: this.timeoutMs });
+      const deadline = Date.now() + this.timeoutMs;
+      // Wait for positive evidence of content: network quiet and a body with text or links.
+      for (;;) {
+        await page.waitForLoadState('networkidle', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => {});
+        const ok = await page
+          .evaluate((min) => (document.body?.innerText ?? '').replace(/\s+/g, '').length >= min || document.querySelectorAll('a[href]').length >= 3, MIN_TEXT)
+          .catch(() => false);
+        if (ok || Date.now() >= deadline) break;
+        await page.waitForTimeout(250);
+      }
+      const html = await page.content();
+      const last = await page.evaluate(() => location.href).catch(() => page.url());
+      return { status: response?.status(), finalUrl: last, html, ms: Math.round(performance.now() - started) };
+    } finally {
+      await page.close().catch(() => {});
+    }
+  }
+
+  /** Downloads bytes (PDF, DOCX…) with the browser's cookies. */
+  async fetchBinary(url: string): Promise<BinaryFetched> {
+    const started = performance.now();
+    const context = await this.ctx();
+    const res = await context.request.get(url, { timeout: this.timeoutMs, maxRedirects: 5 });
+    return {
+      status: res.status(),
+      finalUrl: res.url(),
+      headers: res.headers(),
+      body: await res.body(),
+      ms: Math.round(performance.now() - started),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.browser?.close().catch(() => {});
+    if (this.profile) rmSync(this.profile, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,157 @@
+// Link discovery on a fetched page: which links are annual reports, which are attachments, which are
+// more of the list (pagination, report columns), and which are out of our business. Titles are data
+// here: the patterns below are the whole policy.
+import * as cheerio from 'cheerio';
+import { FALLBACK_ADAPTERS, FAMILY_ADAPTERS, type ListPage, type PageRequest } from './adapters/index.ts';
+import type { FrontierKind } from './types.ts';
+import { normalizeUrl, type Scope } from './url.ts';
+
+/** The document family we collect: 政府信息公开工作年度报告, 政务公开工作年度报告, 信息公开年报 … */
+const REPORT_TITLE = /(政府信息公开|政务信息公开|政务公开|信息公开)(工作)?(年度)?(工作)?(报告|年报)/;
+/** Look-alikes that share words with the report but are other documents. */
+const LOOK_ALIKE =
+  /政府工作报告|预算|决算|公开指南|工作要点|要点落实|落实情况|统计公报|国民经济|审计|通知|编制|报送|培训|考核|评估|测评|申请表|目录|制度|实施方案|解读(?!.*年度报告)/;
+const YEAR = /(19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3}/;
+/** A column (list) of reports rather than one report: 年报, 年度报告, 政府信息公开年报 without a year. */
+const REPORT_COLUMN = /年报|年度报告/;
+const ATTACHMENT_EXT = /\.(pdf|docx?|wps|xlsx?|et|rtf|zip|rar|ofd)$/i;
+const DOWNLOAD_ENDPOINT = /(downfile|download|getfile|filedown|attachment|fileDownload)[^/]*$/i;
+/** Detail-page URLs of the common CMSs: an article, never a list. */
+const ARTICLE_URL = [/\/t\d{8}_\d+\.s?html?$/i, /\/art\/\d{4}\//i, /\/art_\d+_\d+\.html?$/i, /\/content\/post_\d+/i, /\/content_\d+\.s?html?$/i, /\/\d{6,8}\/[0-9a-f]{16,}\.s?html?$/i];
+
+export function isReportTitle(text: string): boolean {
+  return REPORT_TITLE.test(text) && YEAR.test(text) && !LOOK_ALIKE.test(text);
+}
+
+export function isReportColumn(text: string): boolean {
+  return REPORT_COLUMN.test(text) && !YEAR.test(text) && !LOOK_ALIKE.test(text) && text.length <= 30;
+}
+
+export function isAttachmentUrl(url: string, anchor = ''): boolean {
+  const path = new URL(url).pathname;
+  return ATTACHMENT_EXT.test(path) || ATTACHMENT_EXT.test(anchor.trim()) || DOWNLOAD_ENDPOINT.test(path);
+}
+
+function isArticleUrl(url: string): boolean {
+  const path = new URL(url).pathname;
+  return ARTICLE_URL.some((re) => re.test(path));
+}
+
+export interface PageToDiscover {
+  url: string;
+  kind: FrontierKind;
+  depth: number;
+  html: string;
+  /** The anchor that led here (a report's title, for its attachments). */
+  anchor?: string;
+}
+
+export interface FoundLink {
+  url: string;
+  kind: FrontierKind;
+  depth: number;
+  anchor?: string;
+  method?: 'GET' | 'POST';
+  body?: string;
+}
+
+export interface Discovery {
+  links: FoundLink[];
+  /** Pagination adapters that recognised the page. */
+  families: string[];
+  /** A list page with scripts and nothing for us in its HTML: its content is built by JavaScript. */
+  jsShell: boolean;
+}
+
+interface Anchor {
+  href: string;
+  text: string;
+}
+
+function anchorsOf(html: string): { anchors: Anchor[]; hasScript: boolean } {
+  const $ = cheerio.load(html);
+  const anchors: Anchor[] = [];
+  $('a[href], area[href]').each((_, el) => {
+    const a = $(el);
+    const text = a.text().replace(/\s+/g, ' ').trim();
+    const title = (a.attr('title') ?? '').trim();
+    // Lists truncate long titles ("…2023年政府信息公开工作年…"); the title attribute keeps them whole.
+    anchors.push({ href: a.attr('href') ?? '', text: title.length > text.length ? title : text });
+  });
+  $('iframe[src], frame[src]').each((_, el) => {
+    anchors.push({ href: $(el).attr('src') ?? '', text: '' });
+  });
+  const hasScript = $('script').length > 0;
+  return { anchors, hasScript };
+}
+
+export function discover(page: PageToDiscover, scope: Scope): Discovery {
+  const { anchors, hasScript } = anchorsOf(page.html);
+  const listPage: ListPage = { url: page.url, html: page.html };
+  const links: FoundLink[] = [];
+  const families: string[] = [];
+  const seen = new Set<string>();
+  const push = (l: FoundLink) => {
+    if (seen.has(l.url) || l.url === page.url) return;
+    seen.add(l.url);
+    links.push(l);
+  };
+
+  const itemAnchors: Anchor[] = [];
+  let pagination: PageRequest[] = [];
+  if (page.kind === 'list') {
+    for (const adapter of FAMILY_ADAPTERS) {
+      if (!adapter.detect(listPage)) continue;
+      const pages = adapter.pages(listPage);
+      const items = adapter.items?.(listPage) ?? [];
+      if (pages.length > 0 || items.length > 0) families.push(adapter.name);
+      pagination = pagination.concat(pages);
+      for (const fragment of items) itemAnchors.push(...anchorsOf(fragment).anchors);
+    }
+    if (pagination.length === 0) {
+      for (const adapter of FALLBACK_ADAPTERS) {
+        if (!adapter.detect(listPage)) continue;
+        families.push(adapter.name);
+        pagination = pagination.concat(adapter.pages(listPage));
+      }
+    }
+  }
+
+  for (const a of [...itemAnchors, ...anchors]) {
+    const url = normalizeUrl(a.href, page.url);
+    if (!url) continue;
+    const link = classifyLink(url, a.text, page, scope);
+    if (link) push(link);
+  }
+  // Pagination stays at the list's depth: page 40 of a column is no further from the reports than page 1.
+  for (const p of pagination) {
+    const url = normalizeUrl(p.url);
+    if (url && scope.sameHost(url)) push({ url, kind: 'list', depth: page.depth, method: p.method, body: p.body });
+  }
+
+  // A shell still carries the portal's menus, so "nothing for us" means: no report, no pagination and
+  // hardly any in-scope list links.
+  const documents = links.filter((l) => l.kind !== 'list').length;
+  const lists = links.filter((l) => l.kind === 'list').length;
+  const jsShell = page.kind === 'list' && hasScript && documents === 0 && families.length === 0 && lists < 5;
+  return { links, families, jsShell };
+}
+
+function classifyLink(url: string, text: string, page: PageToDiscover, scope: Scope): FoundLink | undefined {
+  const depth = page.depth + 1;
+  if (page.kind === 'attachment') return undefined;
+  if (isAttachmentUrl(url, text)) {
+    if (!scope.allowsDocument(url)) return undefined;
+    // On a report's page every attachment belongs to it; on a list only report-titled ones do.
+    if (page.kind === 'report') {
+      return { url, kind: 'attachment', depth, anchor: isReportTitle(text) ? text : page.anchor ?? text };
+    }
+    return isReportTitle(text) ? { url, kind: 'attachment', depth, anchor: text } : undefined;
+  }
+  if (isReportTitle(text)) return scope.allowsDocument(url) ? { url, kind: 'report', depth, anchor: text } : undefined;
+  if (page.kind !== 'list') return undefined;
+  if (LOOK_ALIKE.test(text) || isArticleUrl(url)) return undefined;
+  if (isReportColumn(text) && scope.sameHost(url)) return { url, kind: 'list', depth, anchor: text };
+  if (scope.allowsList(url)) return { url, kind: 'list', depth, anchor: text || undefined };
+  return undefined;
+}

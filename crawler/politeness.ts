@@ -1,0 +1,56 @@
+// Per-host politeness: one p-queue per host whose strict sliding window lets at most `rate` requests
+// start in any second, a pause when the server sends Retry-After, and the User-Agent we announce.
+import PQueue from 'p-queue';
+
+export function userAgent(version: string, contact?: string): string {
+  return `ogi/${version} (+${contact ?? 'https://github.com/ogi-project/ogi'})`;
+}
+
+export class HostLimiter {
+  private readonly queues = new Map<string, PQueue>();
+  private readonly pausedUntil = new Map<string, number>();
+
+  constructor(
+    /** Requests per second for a host (site `rate`); undefined = no limit (politeness off). */
+    private readonly rateFor: (host: string) => number | undefined,
+  ) {}
+
+  private queue(host: string): PQueue {
+    let q = this.queues.get(host);
+    if (!q) {
+      const rate = this.rateFor(host);
+      q =
+        rate === undefined
+          ? new PQueue({ concurrency: Infinity })
+          : new PQueue({ concurrency: 1, intervalCap: 1, interval: Math.ceil(1000 / rate), strict: true });
+      this.queues.set(host, q);
+    }
+    return q;
+  }
+
+  /** Resolves when a request to `host` may start. Each call consumes one slot of the host's rate. */
+  async acquire(host: string): Promise<void> {
+    await this.queue(host).add(async () => {
+      // Retry-After pauses are honoured inside the queue so later callers wait behind this one.
+      const until = this.pausedUntil.get(host) ?? 0;
+      const wait = until - Date.now();
+      if (wait > 0) await sleep(wait);
+    });
+  }
+
+  /** The server asked us to come back later (429/503 Retry-After): no request to the host before then. */
+  pause(host: string, ms: number): void {
+    const until = Date.now() + ms;
+    if (until > (this.pausedUntil.get(host) ?? 0)) this.pausedUntil.set(host, until);
+  }
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Exponential backoff with full jitter: attempt 1 → up to base, attempt 2 → up to 2·base, … */
+export function backoffMs(attempt: number, baseMs: number, random: () => number = Math.random): number {
+  const ceiling = baseMs * 2 ** (attempt - 1);
+  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}

@@ -1,0 +1,72 @@
+// `ogi crawl --sites FILE --db FILE [--contact URL]`: crawl only; prints the summary as JSON on
+// stdout, a progress bar on a TTY, and one pino JSON line per fetch on stderr.
+import type { Command } from 'commander';
+import type { SetExit } from '../cli.ts';
+
+interface CrawlFlags {
+  sites: string;
+  db: string;
+  contact?: string;
+  concurrency?: string;
+  timeout?: string;
+  retryBase?: string;
+  impolite?: boolean;
+}
+
+export function register(program: Command, setExit: SetExit): void {
+  program
+    .command('crawl')
+    .description('discover and archive annual reports from the portals in a sites file (crawl only)')
+    .requiredOption('--sites <file>', 'YAML sites file')
+    .requiredOption('--db <file>', 'SQLite database (created if missing)')
+    .option('--contact <url>', 'contact URL announced in the User-Agent')
+    .option('--concurrency <n>', 'global cap on requests in flight', '8')
+    .option('--timeout <ms>', 'per-request deadline in milliseconds', '30000')
+    .option('--retry-base <ms>', 'first retry delay in milliseconds', '1000')
+    .option('--impolite', 'no rate limiting (benchmarks against a local portal only)')
+    .action(async (flags: CrawlFlags) => {
+      const [{ loadSites, crawl, SitesError }, { openDatabase }, { createLogger }] = await Promise.all([
+        import('../../crawler/index.ts'),
+        import('../../db/open.ts'),
+        import('../log.ts'),
+      ]);
+      let sites;
+      try {
+        sites = loadSites(flags.sites);
+      } catch (err) {
+        if (err instanceof SitesError) {
+          process.stderr.write(`ogi crawl: ${err.message}\n`);
+          setExit(2);
+          return;
+        }
+        throw err;
+      }
+      const db = openDatabase(flags.db);
+      const logger = createLogger({ name: 'crawl' });
+      let bar: { update(n: number, p: object): void; setTotal(n: number): void; stop(): void } | undefined;
+      if (process.stdout.isTTY) {
+        const { SingleBar, Presets } = (await import('cli-progress')).default;
+        const b = new SingleBar({ format: 'crawl {bar} {value} fetched, {queued} queued | {host}' }, Presets.shades_classic);
+        b.start(1, 0, { queued: 0, host: '' });
+        bar = b;
+      }
+      try {
+        const summary = await crawl(db, sites, {
+          contact: flags.contact,
+          logger,
+          concurrency: Number(flags.concurrency),
+          timeoutMs: Number(flags.timeout),
+          retryBaseMs: Number(flags.retryBase),
+          polite: !flags.impolite,
+          onProgress: (p) => {
+            bar?.setTotal(p.fetched + p.queued);
+            bar?.update(p.fetched, { queued: p.queued, host: p.host });
+          },
+        });
+        bar?.stop();
+        process.stdout.write(JSON.stringify(summary, null, 2) + '\n');
+      } finally {
+        db.close();
+      }
+    });
+}
