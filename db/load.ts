@@ -220,23 +220,24 @@ function writeContent(db: DB, reportId: number, input: LoadInput): void {
   db.prepare("DELETE FROM checks WHERE report_id = ? AND scope = 'report'").run(reportId);
   const insertMetric = db.prepare(
     `INSERT INTO metrics (report_id, key, value, unit, qualifier, derived, method, source, table_no, row_label, column_label, page)
-     VALUES (?, ?, CASE WHEN ?3 = CAST(?3 AS INTEGER) THEN CAST(?3 AS INTEGER) ELSE ?3 END, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (@report_id, @key, CASE WHEN @value = CAST(@value AS INTEGER) THEN CAST(@value AS INTEGER) ELSE @value END,
+             @unit, @qualifier, @derived, @method, @source, @table_no, @row_label, @column_label, @page)`,
   );
   for (const d of metricRows(r)) {
-    insertMetric.run(
-      reportId,
-      d.key,
-      d.value,
-      d.unit,
-      d.qualifier,
-      d.derived ? 1 : 0,
-      d.method,
-      d.source,
-      d.table ?? null,
-      d.row ?? null,
-      d.column ?? null,
-      d.page ?? null,
-    );
+    insertMetric.run({
+      report_id: reportId,
+      key: d.key,
+      value: d.value,
+      unit: d.unit,
+      qualifier: d.qualifier,
+      derived: d.derived ? 1 : 0,
+      method: d.method,
+      source: d.source,
+      table_no: d.table ?? null,
+      row_label: d.row ?? null,
+      column_label: d.column ?? null,
+      page: d.page ?? null,
+    });
   }
   const insertCheck = db.prepare("INSERT INTO checks (report_id, scope, rule, ok, message) VALUES (?, 'report', ?, ?, ?)");
   for (const c of r.checks) insertCheck.run(reportId, c.rule, c.ok ? 1 : 0, c.message);
