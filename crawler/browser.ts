@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.OGI_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -32,7 +32,6 @@ export interface BinaryFetched {
 const MIN_TEXT = 200;
 
 export class BrowserSession {
-  private browser?: Browser;
   private context?: BrowserContext;
   private profile?: string;
   private starting?: Promise<BrowserContext>;
@@ -47,9 +46,12 @@ export class BrowserSession {
     this.starting ??= (async () => {
       const { chromium } = await import('playwright-core');
       this.profile = mkdtempSync(join(tmpdir(), 'ogi-chromium-'));
-      this.browser = await chromium.launch({
+      // The fresh --user-data-dir is passed the way Playwright requires: as the persistent context's directory.
+      this.context = await chromium.launchPersistentContext(this.profile, {
         executablePath: CHROMIUM_PATH,
         headless: true,
+        userAgent: this.userAgent,
+        locale: 'zh-CN',
         args: [
           '--headless',
           '--no-sandbox',
@@ -59,10 +61,8 @@ export class BrowserSession {
           '--disable-background-networking',
           '--disable-component-update',
           '--disable-sync',
-          `--user-data-dir=${this.profile}`,
         ],
       });
-      this.context = await this.browser.newContext({ userAgent: this.userAgent, locale: 'zh-CN' });
       return this.context;
     })();
     return this.starting;
@@ -108,7 +108,7 @@ export class BrowserSession {
   }
 
   async close(): Promise<void> {
-    await this.browser?.close().catch(() => {});
+    await this.context?.close().catch(() => {});
     if (this.profile) rmSync(this.profile, { recursive: true, force: true });
   }
 }
