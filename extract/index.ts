@@ -1,23 +1,75 @@
-// bytes → Document. Picks the extractor by sniffing the bytes (not the file extension).
-// (Placeholder dispatch: plain UTF-8 text only. The extract work replaces this.)
+// bytes → Document. Picks the extractor by sniffing the bytes (never the file extension) and
+// dispatches through EXTRACTORS, one entry per format. Formats nobody reads yet fail with an
+// ExtractError whose message says, in one sentence, what the file is and what to do.
 import type { Document } from './document.ts';
 import { ExtractError } from './errors.ts';
+import { sniff, type Sniffed, type SniffedFormat } from './sniff.ts';
+import { charsetFromContentType, decodeText } from './decode.ts';
+import { htmlToDocument } from './html.ts';
+import { textToDocument } from './text.ts';
+import { mhtHtmlPart } from './mht.ts';
+
+export { htmlToDocument } from './html.ts';
+export type { HtmlMeta } from './html.ts';
 
 export interface ExtractInput {
   name: string;
   contentType?: string;
 }
 
-export async function extractBytes(bytes: Uint8Array, input: ExtractInput): Promise<Document> {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new ExtractError('unreadable', input.name, 'not UTF-8 text');
+export type Extractor = (bytes: Uint8Array, input: ExtractInput, sniffed: Sniffed) => Document | Promise<Document>;
+
+function extractHtml(bytes: Uint8Array, input: ExtractInput, sniffed: Sniffed): Document {
+  let body = bytes;
+  let hint = charsetFromContentType(input.contentType);
+  if (sniffed.what.includes('MHT')) {
+    const part = mhtHtmlPart(bytes);
+    if (!part) throw new ExtractError('unreadable', input.name, `${input.name} is a web archive (MHT) without an HTML part; open it in a browser and save it as a web page.`);
+    body = part.bytes;
+    hint = part.charset ?? hint;
   }
-  return {
-    blocks: text.split(/\n/).filter((l) => l.trim()).map((t) => ({ kind: 'paragraph' as const, text: t.trim() })),
-    source: { name: input.name, format: 'text', encoding: 'utf-8' },
-    warnings: [],
+  const decoded = decodeText(body, hint, { html: true });
+  const doc = htmlToDocument(decoded.text, { name: input.name, encoding: decoded.encoding });
+  if (decoded.via === 'fallback') doc.warnings.push(`encoding guessed as ${decoded.encoding}: neither UTF-8 nor GB18030 decoded cleanly`);
+  return doc;
+}
+
+function extractText(bytes: Uint8Array, input: ExtractInput): Document {
+  const decoded = decodeText(bytes, charsetFromContentType(input.contentType), { html: false });
+  const markdown = /\.(md|markdown)$/i.test(input.name) || /markdown/i.test(input.contentType ?? '');
+  const doc = textToDocument(decoded.text, { name: input.name, encoding: decoded.encoding, format: markdown ? 'markdown' : 'text' });
+  if (decoded.via === 'fallback') doc.warnings.push(`encoding guessed as ${decoded.encoding}: neither UTF-8 nor GB18030 decoded cleanly`);
+  return doc;
+}
+
+function refuse(failure: 'unreadable' | 'unsupported', advice: string): Extractor {
+  return (_bytes, input, sniffed) => {
+    throw new ExtractError(failure, input.name, `${input.name} is ${sniffed.what}, not a report ogi can read; ${advice}`);
   };
+}
+
+const LATER = 'PDF and Word extraction is not available in this build; convert it to HTML or text first.';
+
+/**
+ * One extractor per sniffed format. The PDF/Word extractors (extract/pdf.ts, docx.ts, doc.ts)
+ * replace the `pdf`, `docx` and `doc` entries.
+ */
+export const EXTRACTORS: Record<SniffedFormat, Extractor> = {
+  html: extractHtml,
+  text: extractText,
+  pdf: refuse('unsupported', LATER),
+  docx: refuse('unsupported', LATER),
+  doc: refuse('unsupported', LATER),
+  xlsx: refuse('unsupported', 'spreadsheets are not read; publish the report itself (HTML, PDF or Word).'),
+  xls: refuse('unsupported', 'spreadsheets are not read; publish the report itself (HTML, PDF or Word).'),
+  ole: refuse('unsupported', 'save it as DOCX or PDF and parse that.'),
+  zip: refuse('unsupported', 'unpack it (or convert OFD to PDF) and parse the report file inside.'),
+  image: refuse('unsupported', 'a scanned report needs OCR before ogi can read it.'),
+  empty: refuse('unreadable', 'the download is empty — fetch it again.'),
+  binary: refuse('unreadable', 'it is damaged or not a document — fetch it again or check the source.'),
+};
+
+export async function extractBytes(bytes: Uint8Array, input: ExtractInput): Promise<Document> {
+  const sniffed = sniff(bytes);
+  return EXTRACTORS[sniffed.format](bytes, input, sniffed);
 }

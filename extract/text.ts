@@ -1,0 +1,336 @@
+// Plain text / markdown → Document. Scraped archives keep a report's tables in several textual
+// shapes; each is rebuilt into a grid here, row by row, with the cell text exactly as written (a
+// run-together cell like "640020470" stays one string: the normaliser splits it with the
+// template's identities). Everything else becomes headings and paragraphs, minus portal chrome.
+import type { Block, Document, SourceFormat } from './document.ts';
+import { isChromeLine } from './chrome.ts';
+import { classifyHeading, normalizeSpace } from './blocks.ts';
+
+export interface TextMeta {
+  name: string;
+  encoding?: string;
+  format?: Extract<SourceFormat, 'text' | 'markdown'>;
+}
+
+/** Beyond these the text is truncated with a warning. */
+export const TEXT_LIMITS = {
+  maxLines: 500_000,
+  maxColumns: 1000,
+  maxCellsPerTable: 500_000,
+};
+
+type Line = string;
+
+// --- (a) one cell per line, each ending in " |"; a line of only "|" closes the row ------------------
+
+const PIPE_ONLY = /^\|+$/;
+const CELL_LINE = /^[^|].*\|$/;
+
+function isPipeCellLine(l: Line): boolean {
+  return PIPE_ONLY.test(l) || CELL_LINE.test(l);
+}
+
+/**
+ * Rebuilds a table written one cell per line: "text |" is a cell ("|" alone, when it does not close
+ * a row, is a blank cell), a line of k pipes adds k blank cells and closes the row. Whether a lone
+ * "|" closes the row is decided by the table's width, learned from the rows that close with 2+
+ * pipes (they always fill the row to the full width). Rows are left-packed: the source lost the
+ * rowspans, so short rows are padded at the end and never realigned.
+ */
+function rebuildPipeCells(lines: Line[]): string[][] {
+  // Pass 1: the width, from rows that end in a multi-pipe line and contain no lone "|" (which
+  // might have closed an earlier row, making the count span two rows).
+  const widths = new Map<number, number>();
+  let n = 0;
+  let clean = true;
+  for (const l of lines) {
+    if (PIPE_ONLY.test(l)) {
+      if (l.length >= 2) {
+        if (clean) widths.set(n + l.length, (widths.get(n + l.length) ?? 0) + 1);
+        n = 0;
+        clean = true;
+      } else {
+        n++;
+        clean = false;
+      }
+    } else n++;
+  }
+  let width = 0;
+  let votes = 0;
+  for (const [w, c] of widths) if (c > votes || (c === votes && w > width)) [width, votes] = [w, c];
+
+  const rows: string[][] = [];
+  let row: string[] = [];
+  const close = () => {
+    rows.push(row);
+    row = [];
+  };
+  for (const l of lines) {
+    if (PIPE_ONLY.test(l)) {
+      const k = l.length;
+      if (k === 1 && width > 0 && row.length + 1 < width) {
+        row.push(''); // a blank cell inside the row
+        continue;
+      }
+      for (let i = 0; i < k; i++) row.push('');
+      close();
+      continue;
+    }
+    row.push(normalizeSpace(l.slice(0, -1)));
+  }
+  if (row.length) close();
+  return rows;
+}
+
+// --- (b) markdown pipe tables ------------------------------------------------------------------------
+
+const MD_RULE = /^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$/;
+
+function isMarkdownRow(l: Line): boolean {
+  return /^\|.*\|$/.test(l) && l.length > 2 && !PIPE_ONLY.test(l) && (l.match(/\|/g)?.length ?? 0) >= 2;
+}
+
+function splitMarkdownRow(l: Line): string[] {
+  let s = l.trim();
+  if (s.startsWith('|')) s = s.slice(1);
+  if (s.endsWith('|') && !s.endsWith('\\|')) s = s.slice(0, -1);
+  return s.split(/(?<!\\)\|/).map((c) => normalizeSpace(c.replace(/\\\|/g, '|')));
+}
+
+// --- (c) tab- or multi-space-separated rows ----------------------------------------------------------
+
+/** A cell that carries a number (the sign that a line of short cells is a table row). */
+const NUMERIC_CELL = /^[+\-−]?[\d０-９][\d０-９,，.．]*\s*(万元|元|件|条|个|次|人次|%|％)?$/;
+
+function splitColumns(l: Line): string[] | undefined {
+  let cells: string[];
+  if (l.includes('\t')) cells = l.split('\t');
+  else cells = l.split(/[ \u00a0]{2,}|\u3000+/);
+  cells = cells.map((c) => normalizeSpace(c));
+  // Leading indentation produces an empty first cell; trailing whitespace an empty last one.
+  while (cells.length && cells[0] === '' && !l.includes('\t')) cells.shift();
+  while (cells.length && cells[cells.length - 1] === '') cells.pop();
+  if (cells.length < 2) return undefined;
+  // Prose split at a wide gap is not a row: a row's cells are short and carry no sentence ends.
+  if (cells.some((c) => c.length > 60 || /[。；！？]/.test(c))) return undefined;
+  return cells;
+}
+
+function looksLikeColumnRun(rows: string[][]): boolean {
+  if (rows.length < 2) return false;
+  const numericRows = rows.filter((r) => r.some((c) => NUMERIC_CELL.test(c))).length;
+  if (numericRows === 0) return false;
+  // Rows must share a structure: most rows have the run's most common cell count (headers may be shorter).
+  const counts = new Map<number, number>();
+  for (const r of rows) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
+  const mode = Math.max(...counts.values());
+  return mode * 2 >= rows.length;
+}
+
+// --- assembling -------------------------------------------------------------------------------------
+
+function padRows(rows: string[][], warnings: string[]): string[][] {
+  let width = rows.reduce((w, r) => Math.max(w, r.length), 0);
+  if (width > TEXT_LIMITS.maxColumns) {
+    warnings.push(`text table wider than ${TEXT_LIMITS.maxColumns} columns truncated`);
+    width = TEXT_LIMITS.maxColumns;
+  }
+  let out = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+  if (out.length * width > TEXT_LIMITS.maxCellsPerTable) {
+    const keep = Math.floor(TEXT_LIMITS.maxCellsPerTable / Math.max(1, width));
+    warnings.push(`text table truncated to ${keep} rows`);
+    out = out.slice(0, keep);
+  }
+  // Columns blank in every row are row-closing artefacts of the one-cell-per-line form.
+  while (width > 1 && out.every((r) => r[width - 1] === '')) {
+    width--;
+    out = out.map((r) => r.slice(0, width));
+  }
+  return out.filter((r) => r.some((c) => c !== ''));
+}
+
+const MD_HEADING = /^(#{1,6})\s+(.+?)\s*#*$/;
+
+function stripMarkdownInline(s: string): string {
+  return s
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(.+?)\1/g, '$2')
+    .replace(/^>\s?/, '')
+    .replace(/^[*+-]\s+(?=\S)/, '');
+}
+
+/** The next non-blank line index at or after i, or lines.length. */
+function skipBlank(lines: Line[], i: number): number {
+  while (i < lines.length && lines[i] === '') i++;
+  return i;
+}
+
+/**
+ * Turns decoded text into a Document. Markdown is read the same way (headings by #, pipe tables),
+ * since scraped "markdown" is mostly plain text with a few marks.
+ */
+export function textToDocument(text: string, meta: TextMeta): Document {
+  const warnings: string[] = [];
+  let lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/).map((l) => l.replace(/[\s\u00a0\u3000]+$/, '').replace(/^[\u00a0\u3000 ]+(?=\|)/, ''));
+  if (lines.length > TEXT_LIMITS.maxLines) {
+    warnings.push(`text of ${lines.length} lines truncated to ${TEXT_LIMITS.maxLines}`);
+    lines = lines.slice(0, TEXT_LIMITS.maxLines);
+  }
+  // Lines that are only whitespace count as blank.
+  lines = lines.map((l) => (/^[\s\u00a0\u3000]*$/.test(l) ? '' : l));
+
+  const blocks: Block[] = [];
+  let tableCount = 0;
+  const pushTable = (rows: string[][]) => {
+    const grid = padRows(rows, warnings);
+    if (grid.length === 0) return;
+    tableCount++;
+    blocks.push({ kind: 'table', index: tableCount, rows: grid, origin: 'text' });
+  };
+  const pushText = (raw: string) => {
+    const md = raw.match(MD_HEADING);
+    if (md) {
+      const t = normalizeSpace(stripMarkdownInline(md[2]));
+      if (t && !isChromeLine(t)) blocks.push({ kind: 'heading', text: t, level: Math.min(md[1].length, 3) });
+      return;
+    }
+    const t = normalizeSpace(stripMarkdownInline(raw.trim()));
+    if (!t || isChromeLine(t)) return;
+    const level = classifyHeading(t);
+    blocks.push(level ? { kind: 'heading', text: t, level } : { kind: 'paragraph', text: t });
+  };
+
+  let i = 0;
+  while (i < lines.length) {
+    const l = lines[i].trim();
+    if (l === '') {
+      i++;
+      continue;
+    }
+    // (b) markdown table: a pipe row, optionally followed by a --- rule.
+    if (isMarkdownRow(l) || (l.includes('|') && i + 1 < lines.length && MD_RULE.test(lines[i + 1].trim()) && !PIPE_ONLY.test(l))) {
+      const rows: string[][] = [];
+      let j = i;
+      while (j < lines.length) {
+        const t = lines[j].trim();
+        if (MD_RULE.test(t) && t.includes('-')) {
+          j++;
+          continue;
+        }
+        if (isMarkdownRow(t) || (rows.length > 0 && t.includes('|') && !PIPE_ONLY.test(t) && !CELL_LINE.test(t)) || (j === i && t.includes('|'))) {
+          rows.push(splitMarkdownRow(t));
+          j++;
+          continue;
+        }
+        break;
+      }
+      if (rows.length >= 2 || (rows.length === 1 && rows[0].length >= 3)) {
+        pushTable(rows);
+        i = j;
+        continue;
+      }
+    }
+    // (a) one cell per line with " |".
+    if (isPipeCellLine(l)) {
+      let j = i;
+      const run: Line[] = [];
+      while (j < lines.length) {
+        const t = lines[j].trim();
+        if (t === '') {
+          // A blank line inside the run is kept only if the run continues after it.
+          const k = skipBlank(lines, j);
+          if (k < lines.length && isPipeCellLine(lines[k].trim())) {
+            j = k;
+            continue;
+          }
+          break;
+        }
+        if (!isPipeCellLine(t)) break;
+        run.push(t);
+        j++;
+      }
+      const cells = run.filter((t) => !PIPE_ONLY.test(t)).length;
+      if (run.length >= 3 && (cells >= 4 || run.some((t) => PIPE_ONLY.test(t)))) {
+        pushTable(rebuildPipeCells(run));
+        i = j;
+        continue;
+      }
+    }
+    // (c) tab / multi-space columns over consecutive lines.
+    const first = splitColumns(lines[i]);
+    if (first) {
+      const rows: string[][] = [first];
+      let j = i + 1;
+      while (j < lines.length) {
+        const k = skipBlank(lines, j);
+        if (k >= lines.length) break;
+        const cells = splitColumns(lines[k]);
+        if (!cells) break;
+        rows.push(cells);
+        j = k + 1;
+      }
+      if (looksLikeColumnRun(rows)) {
+        pushTable(rows);
+        i = j;
+        continue;
+      }
+    }
+    pushText(lines[i]);
+    i++;
+  }
+
+  const titleIdx = findTitleIndex(blocks);
+  let title: string | undefined;
+  if (titleIdx >= 0) {
+    const b = blocks[titleIdx];
+    if (b.kind !== 'table') {
+      title = b.text;
+      blocks[titleIdx] = { kind: 'heading', text: b.text, level: 1 };
+    }
+  }
+  const doc: Document = {
+    title,
+    blocks,
+    source: { name: meta.name, format: meta.format ?? 'text', ...(meta.encoding ? { encoding: meta.encoding } : {}) },
+    warnings,
+  };
+  const published = findPublished(blocks);
+  if (published) doc.published = published;
+  return doc;
+}
+
+/** Title words of documents people publish on these portals; the report title carries one. */
+const TITLE_WORDS = /(报告|年报|公报|通知|意见|办法|规定|方案|规划|总结|计划|决定|指南)$/;
+
+/**
+ * The title line: among the first lines, a short one that names a document (…年度报告) — scraped
+ * text often starts with breadcrumbs, dates or an index number before it.
+ */
+function findTitleIndex(blocks: Block[]): number {
+  const limit = Math.min(blocks.length, 12);
+  for (let i = 0; i < limit; i++) {
+    const b = blocks[i];
+    if (b.kind === 'table') break;
+    if (b.kind === 'heading' && b.level === 1) return i;
+    const t = b.text;
+    if (t.length >= 6 && t.length <= 80 && TITLE_WORDS.test(t) && !/[。，,]/.test(t)) return i;
+    if (b.kind === 'heading' && b.level === 2) break; // the body has started
+  }
+  return -1;
+}
+
+const DATE_LINE = /(?:发布日期|发布时间|发文日期|成文日期|日期)\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
+
+function findPublished(blocks: Block[]): string | undefined {
+  for (const b of blocks.slice(0, 15)) {
+    if (b.kind === 'table') continue;
+    const m = b.text.match(DATE_LINE);
+    if (m) {
+      const mm = Number(m[2]);
+      const dd = Number(m[3]);
+      if (mm >= 1 && mm <= 12 && dd >= 1 && dd <= 31) return `${m[1]}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
+    }
+  }
+  return undefined;
+}
