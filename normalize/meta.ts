@@ -1,8 +1,118 @@
-// Report metadata from the document: title, year covered, region (GB/T 2260), agency, agency kind.
-// (Placeholder: the metadata work replaces this; keep the signature.)
-import type { Document } from '../extract/document.ts';
-import type { ReportMeta } from './types.ts';
+// Report metadata from the document: title, year covered, region (GB/T 2260), agency, agency kind,
+// publishing date. Pure.
+//
+// - Title: the report's own title line (…年政府信息公开工作年度报告) near the top, else the
+//   document's <title> with the site name cut off.
+// - Year covered: the title's year; else the 统计期限 (自2018年1月1日起…); else "现将2017年度…";
+//   never the publishing date.
+// - Region: the most specific unit the title names (重庆市开州区 → 开州区); without a title, the
+//   unit whose 政府 speaks in the opening paragraphs, then the signature at the end. Duplicate
+//   names are settled by the parents the document mentions (杭州市 → 滨江区 330108).
+// - Agency: the title's subject. A bare region (珲春市, 2015年南岗区) or a 人民政府 is the
+//   government's own report; an office/bureau/committee/street/township is a department.
+import type { Block, Document } from '../extract/document.ts';
+import { parseYear } from './numbers.ts';
+import { findRegions, governmentName, mostSpecificRegion, toRegion, type RegionNode } from './regions.ts';
+import type { AgencyKind, ReportMeta } from './types.ts';
+
+const YEAR = '(?:(?:19|20)\\d{2}|[一二][〇零九][〇零一二三四五六七八九]{2})';
+const REPORT_TAIL = new RegExp(
+  `(?:${YEAR}\\s*年度?)?(?:的)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)$`,
+);
+const TITLE_LINE = /(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)$/;
+const SITE_SUFFIX = /\s*[_|｜\-–—]\s*[^_|｜\-–—]*(?:网|政府|门户|平台)[^_|｜\-–—]*$/;
+
+function blockText(b: Block): string {
+  return b.kind === 'table' ? '' : b.text.normalize('NFKC').trim();
+}
+
+function findTitle(doc: Document): string | undefined {
+  for (const b of doc.blocks.slice(0, 12)) {
+    const t = blockText(b).replace(/\s+/g, '');
+    // A breadcrumb (首页>…>年度报告) ends like a title but is navigation.
+    if (t.length <= 60 && TITLE_LINE.test(t) && new RegExp(YEAR).test(t) && !/[>›»]|位置/.test(t)) return t;
+  }
+  const own = doc.title?.normalize('NFKC').trim().replace(SITE_SUFFIX, '');
+  return own && TITLE_LINE.test(own.replace(/\s+/g, '')) ? own.replace(/\s+/g, '') : undefined;
+}
+
+function yearOf(title: string | undefined, text: string): number | undefined {
+  const inTitle = title && new RegExp(`(${YEAR})\\s*年`).exec(title);
+  if (inTitle) return parseYear(inTitle[1]);
+  const period = new RegExp(`(?:统计|期限|时间|数据)[^。]{0,30}?(?:自|从)?\\s*(${YEAR})\\s*年\\s*(?:1|一)\\s*月\\s*(?:1|一)\\s*日`).exec(text) ??
+    new RegExp(`自\\s*(${YEAR})\\s*年\\s*(?:1|一)\\s*月\\s*(?:1|一)\\s*日`).exec(text);
+  if (period) return parseYear(period[1]);
+  const reportOn = new RegExp(`(${YEAR})\\s*年度?(?:的)?(?:政府信息公开|政务公开)(?:工作)?(?:情况|年度报告)`).exec(text) ??
+    new RegExp(`^\\s*(${YEAR})\\s*年[,，]`, 'm').exec(text);
+  if (reportOn) return parseYear(reportOn[1]);
+  return undefined;
+}
+
+function publishedOf(head: string): string | undefined {
+  const m = /(?:发布日期|发布时间|成文日期|日期|时间)\s*[:：]\s*(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})/.exec(head);
+  if (!m) return undefined;
+  return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
+}
+
+/** The title's subject: the title without its year and report phrase. */
+function titleSubject(title: string): string {
+  return title
+    .replace(REPORT_TAIL, '')
+    .replace(new RegExp(`^${YEAR}\\s*年度?`), '')
+    .replace(new RegExp(`${YEAR}\\s*年度?$`), '')
+    .replace(/关于|的$/g, '')
+    .trim();
+}
+
+function agencyOf(
+  title: string | undefined,
+  region: RegionNode | undefined,
+  text: string,
+): { agency?: string; agency_kind?: AgencyKind } {
+  const subject = title ? titleSubject(title) : '';
+  const gov = region ? governmentName(region) : undefined;
+  if (subject) {
+    // Strip the region names the subject starts with; what remains says who is speaking.
+    let rest = subject;
+    for (const m of findRegions(subject)) {
+      if (m.index === subject.length - rest.length) rest = rest.slice(m.name.length);
+    }
+    if (rest === '' || /^(人民)?政府$/.test(rest)) return { agency: gov ?? subject, agency_kind: 'government' };
+    // Anything else after the region is a body of it: 人民政府办公室, 教育局, 某某街道办事处.
+    return { agency: subject, agency_kind: 'department' };
+  }
+  // No title: a department speaks of itself as 本局/我局/我委; a government as 我市/我区/我县.
+  const self = /(?:我|本)(局|委|办|厅|中心|街道|镇|乡)/.exec(text.slice(0, 3000));
+  const gov2 = /(?:我|本|全)(市|区|县|旗|州|省)/.exec(text.slice(0, 3000));
+  if (self && (!gov2 || self.index < gov2.index)) return { agency_kind: 'department' };
+  return gov ? { agency: gov, agency_kind: 'government' } : {};
+}
+
+function regionOf(title: string | undefined, doc: Document, text: string): RegionNode | undefined {
+  if (title) {
+    const m = mostSpecificRegion(title, text);
+    if (m) return m.node;
+  }
+  const paras = doc.blocks.map(blockText).filter(Boolean);
+  const opening = paras.slice(0, 6).join('\n');
+  // The unit whose government is speaking: 滨江区政府紧紧围绕…
+  const speaking = findRegions(opening, text).filter((m) => /^(人民)?政府/.test(opening.slice(m.index + m.name.length)));
+  if (speaking.length) return speaking.reduce((a, b) => (b.node.level > a.node.level ? b : a)).node;
+  const signature = paras.slice(-8).join('\n');
+  return mostSpecificRegion(signature, text)?.node ?? mostSpecificRegion(opening, text)?.node;
+}
 
 export function extractMeta(doc: Document): ReportMeta {
-  return { title: doc.title };
+  const text = doc.blocks.map(blockText).join('\n');
+  const title = findTitle(doc);
+  const region = regionOf(title, doc, text);
+  const meta: ReportMeta = {
+    title,
+    year: yearOf(title, text),
+    region: region && toRegion(region),
+    ...agencyOf(title, region, text),
+    published: publishedOf(doc.blocks.slice(0, 15).map(blockText).join('\n')),
+  };
+  for (const k of Object.keys(meta) as (keyof ReportMeta)[]) if (meta[k] === undefined) delete meta[k];
+  return meta;
 }

