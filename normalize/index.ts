@@ -1,18 +1,68 @@
-// Document → Report: era, table metrics, prose metrics, metadata, derived values, checks.
-// (Placeholder assembly: the tables work replaces this; keep the signature.)
-import type { Document } from '../extract/document.ts';
+// Document → Report: is it a report → era → table metrics → prose metrics (merged, the table
+// wins) → derived keys → checks. Pure: no I/O, no clock.
+import { documentText, type Document } from '../extract/document.ts';
+import { runChecks } from './checks.ts';
+import { deriveMetrics } from './derived.ts';
+import { judgeDocument } from './detect.ts';
+import { isMetricKey } from './dictionary.ts';
+import { compactText, detectEra } from './era.ts';
 import { extractMeta } from './meta.ts';
 import { extractProse } from './prose.ts';
-import type { Report } from './types.ts';
+import { mapTemplateTables } from './tables/index.ts';
+import { NotAReportError, type Check, type MetricDetail, type Report } from './types.ts';
 
 export function normalize(doc: Document): Report {
-  const details = extractProse(doc, 'pre2019');
+  const compact = compactText(documentText(doc));
+  const meta = extractMeta(doc);
+  const { era, template } = detectEra(compact, meta.year);
+  const verdict = judgeDocument(doc, compact, template);
+  if (!verdict.ok) throw new NotAReportError(doc.source.name, verdict.reason);
+
+  const checks: Check[] = [];
+  const table = era === 'pre2019' ? { details: [], checks: [] } : mapTemplateTables(doc, era);
+  checks.push(...table.checks);
+  const details = mergeProse(table.details, extractProse(doc, era), checks).filter((d) => isMetricKey(d.key));
+
+  const metrics: Record<string, number> = {};
+  for (const d of details) metrics[d.key] = d.value;
+  for (const d of deriveMetrics(metrics, era)) {
+    details.push(d);
+    metrics[d.key] = d.value;
+  }
+  checks.push(...runChecks(metrics, era));
+
   return {
     file: doc.source.name,
-    ...extractMeta(doc),
-    template: 'pre2019',
-    metrics: Object.fromEntries(details.map((d) => [d.key, d.value])),
+    ...meta,
+    template: era,
+    metrics,
     details,
-    checks: [],
+    checks,
   };
+}
+
+/**
+ * Table values first; a prose value fills a key the table lacks. Where both state a key and
+ * disagree, the table's number stands and the disagreement is a failed check.
+ */
+export function mergeProse(tableDetails: MetricDetail[], proseDetails: MetricDetail[], checks: Check[]): MetricDetail[] {
+  const out = tableDetails.slice();
+  const byKey = new Map(out.map((d) => [d.key, d]));
+  for (const p of proseDetails) {
+    const t = byKey.get(p.key);
+    if (!t) {
+      byKey.set(p.key, p);
+      out.push(p);
+      continue;
+    }
+    if (t.method === 'prose') continue; // prose repeats itself: the first sentence stands
+    if (t.value !== p.value) {
+      checks.push({
+        rule: `prose.vs.table.${p.key}`,
+        ok: false,
+        message: `table says ${t.value}, text says ${p.value} ("${p.source}"); the table's number is kept`,
+      });
+    }
+  }
+  return out;
 }

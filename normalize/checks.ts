@@ -1,0 +1,145 @@
+// The accounting identities of the spec, evaluated on a report's metrics. A check whose inputs
+// are not all stated is skipped (absent is not 0). Checks are data: they never change a number.
+import type { Check, Era } from './types.ts';
+
+type Metrics = Readonly<Record<string, number>>;
+
+const T3_COLUMNS = ['natural_person', 'commercial', 'research', 'social_org', 'legal_service', 'other_org', 'total'];
+const T3_ROWS = [
+  'new',
+  'carried_over',
+  'outcome.granted',
+  'outcome.partial',
+  'outcome.withheld.state_secret',
+  'outcome.withheld.prohibited_by_law',
+  'outcome.withheld.security_stability',
+  'outcome.withheld.third_party',
+  'outcome.withheld.internal_affairs',
+  'outcome.withheld.process_info',
+  'outcome.withheld.enforcement_file',
+  'outcome.withheld.admin_query',
+  'outcome.unavailable.not_held',
+  'outcome.unavailable.needs_creation',
+  'outcome.unavailable.unclear',
+  'outcome.not_processed.petition',
+  'outcome.not_processed.duplicate',
+  'outcome.not_processed.publication',
+  'outcome.not_processed.abusive',
+  'outcome.not_processed.confirm_reissue',
+  'outcome.other_no_correction',
+  'outcome.other_unpaid_fee',
+  'outcome.other_misc',
+  'outcome.other',
+  'outcome.total',
+  'carried_forward',
+];
+/** The rows (七)总计 adds up; 其他处理 is one row (2019) or the sum of three (2021, derived). */
+const OUTCOME_PARTS = T3_ROWS.filter((r) => r.startsWith('outcome.') && r !== 'outcome.total' && !/other_(no_correction|unpaid_fee|misc)/.test(r));
+const OUTCOME_PARTS_SPLIT = [...OUTCOME_PARTS.filter((r) => r !== 'outcome.other'), 'outcome.other_no_correction', 'outcome.other_unpaid_fee', 'outcome.other_misc'];
+const T4_BLOCKS = ['review', 'litigation.direct', 'litigation.after_review'];
+const PRE_CHANNELS = ['proactive.channel.gazette', 'proactive.channel.website', 'proactive.channel.weibo', 'proactive.channel.wechat', 'proactive.channel.other'];
+const PRE_REPLIES = [
+  'reply.already_public',
+  'reply.granted',
+  'reply.partial',
+  'reply.refused',
+  'reply.not_this_agency',
+  'reply.not_exist',
+  'reply.correction',
+  'reply.other_channel',
+];
+
+/** Values of all keys, or undefined when one is not stated. */
+function all(m: Metrics, keys: string[]): number[] | undefined {
+  const out: number[] = [];
+  for (const k of keys) {
+    const v = m[k];
+    if (v === undefined) return undefined;
+    out.push(v);
+  }
+  return out;
+}
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+const plus = (xs: number[]) => xs.join(' + ');
+
+/** `left = right` as a check whose message shows the arithmetic. */
+function equation(rule: string, left: number[], right: number[]): Check {
+  const l = sum(left);
+  const r = sum(right);
+  const ok = l === r;
+  const message = ok ? `${plus(left)} = ${plus(right)}` : `${plus(left)} ≠ ${plus(right)} (${l} vs ${r})`;
+  return { rule, ok, message };
+}
+
+export function runChecks(m: Metrics, era: Era): Check[] {
+  return era === 'pre2019' ? pre2019Checks(m) : templateChecks(m);
+}
+
+function templateChecks(m: Metrics): Check[] {
+  const checks: Check[] = [];
+  for (const c of T3_COLUMNS) {
+    const a = `applications.`;
+    const bal = all(m, [`${a}new.${c}`, `${a}carried_over.${c}`]);
+    const out = all(m, [`${a}outcome.total.${c}`, `${a}carried_forward.${c}`]);
+    if (bal && out) checks.push(equation(`t3.balance.${c}`, bal, out));
+    const parts =
+      all(m, OUTCOME_PARTS.map((r) => `${a}${r}.${c}`)) ?? all(m, OUTCOME_PARTS_SPLIT.map((r) => `${a}${r}.${c}`));
+    const total = m[`${a}outcome.total.${c}`];
+    if (parts && total !== undefined) checks.push(equation(`t3.outcome_sum.${c}`, [total], parts));
+  }
+  for (const r of T3_ROWS) {
+    const cells = all(m, T3_COLUMNS.slice(0, 6).map((c) => `applications.${r}.${c}`));
+    const total = m[`applications.${r}.total`];
+    if (cells && total !== undefined) checks.push(equation(`t3.rowsum.${r}`, cells, [total]));
+  }
+  for (const b of T4_BLOCKS) {
+    const parts = all(m, ['upheld', 'corrected', 'other', 'pending'].map((o) => `${b}.${o}`));
+    const total = m[`${b}.total`];
+    if (parts && total !== undefined) checks.push(equation(`t4.${b}.total`, [total], parts));
+  }
+  return checks;
+}
+
+function pre2019Checks(m: Metrics): Check[] {
+  const checks: Check[] = [];
+  const total = m['proactive.total'];
+  const channels = PRE_CHANNELS.filter((k) => m[k] !== undefined);
+  if (total !== undefined && channels.length) {
+    // Channels overlap (one item on the website and in the gazette), so a mismatch only warns.
+    const values = channels.map((k) => m[k]);
+    const s = sum(values);
+    checks.push({
+      rule: 'pre.channels_vs_total',
+      ok: true,
+      message:
+        s === total
+          ? `${plus(values)} = ${total}`
+          : `warning: channels ${plus(values)} = ${s} vs proactive.total ${total} (channels may overlap)`,
+    });
+  }
+  const newTotal = m['applications.new.total'];
+  const replies = PRE_REPLIES.filter((k) => m[k] !== undefined);
+  if (newTotal !== undefined && replies.length >= 2) {
+    const values = replies.map((k) => m[k]);
+    const s = sum(values);
+    const complete = replies.length === PRE_REPLIES.length;
+    // With some reply kinds unstated, the stated ones can only be too many, never too few.
+    const ok = complete ? s === newTotal : s <= newTotal;
+    checks.push({
+      rule: 'pre.reply_sum',
+      ok,
+      message: complete || !ok
+        ? `${plus(values)} ${s === newTotal ? '=' : '≠'} ${newTotal}` + (s === newTotal ? '' : ` (${s} vs ${newTotal})`)
+        : `${plus(values)} = ${s} ≤ ${newTotal} (${replies.length} of ${PRE_REPLIES.length} reply kinds stated)`,
+    });
+  }
+  for (const b of ['review', 'litigation']) {
+    const t = m[`${b}.total`];
+    const parts = all(m, ['upheld', 'corrected', 'other'].map((o) => `${b}.${o}`));
+    if (t === undefined || !parts) continue;
+    if (m[`${b}.pending`] !== undefined) parts.push(m[`${b}.pending`]);
+    checks.push(equation(`pre.${b}.total`, [t], parts));
+  }
+  return checks;
+}

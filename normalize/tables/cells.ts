@@ -1,0 +1,94 @@
+// Cell and label helpers shared by the template-table mappers. Pure string work; every pattern
+// is compiled once at module load (the parser must handle hundreds of reports per second).
+import { parseCell } from '../numbers.ts';
+
+/** A label in comparable form: NFKC (full → half width), no whitespace, unified brackets. */
+export function compactLabel(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[〔［【]/g, '(')
+    .replace(/[〕］】]/g, ')')
+    .replace(/[“”「」『』"']/g, '');
+}
+
+// Numbering in front of template labels: 一、 1. 1、 (一) （一） ① and their combinations.
+const NUMBERING = /^(?:[一二三四五六七八九十]+[、.．]|\([一二三四五六七八九十]+\)|\d{1,2}(?:[、.．](?!\d)|\))|\(\d{1,2}\)|[①-⑳])+/;
+
+/** A compact label without its leading numbering ("(一)予以公开" → "予以公开"). */
+export function stripNumbering(compact: string): string {
+  return compact.replace(NUMBERING, '');
+}
+
+const BLANK = /^[\s—–\-－/／\\…·.]*$/;
+const HAS_CJK = /[\u3400-\u9fff]/;
+// Units a count or amount cell may carry; anything else with CJK is a label.
+const VALUE_CJK = /^[\s\d.,，+\-－—万亿元件条个项次人份]*$/;
+
+export type CellKind = 'blank' | 'value' | 'label';
+
+export function cellKind(text: string): CellKind {
+  if (BLANK.test(text)) return 'blank';
+  const t = text.normalize('NFKC').trim();
+  if (t === '无') return 'value';
+  if (HAS_CJK.test(t) && !VALUE_CJK.test(t)) return 'label';
+  if (parseCell(t) !== undefined) return 'value';
+  // A lone signed run or digit run with odd separators ("+1036-8") is still value material.
+  if (/^[+\-\d\s]+$/.test(t)) return 'value';
+  return HAS_CJK.test(t) || /[A-Za-z]/.test(t) ? 'label' : 'blank';
+}
+
+/** True when a value cell is a plain run of digits that cannot be read as one number of its row. */
+export function isDigitRun(text: string): boolean {
+  return /^\d+$/.test(text.normalize('NFKC').trim());
+}
+
+// A label followed by its numbers in the same string: "一、本年新收政府信息公开申请数量640020470",
+// "规章 0 0 0", "政府集中采购 22 5.637万元". The tail starts after the last character that
+// cannot belong to a number list.
+const TAIL = /^(.*?[^\d\s.,+\-－—/])\s*((?:[+\-－]?\d[\d.,]*(?:万元|万|元)?|[—/])(?:\s*(?:[+\-－]?\d[\d.,]*(?:万元|万|元)?|[—/]))*)\s*$/;
+
+export function splitLabelTail(text: string): { label: string; tail: string[] } | undefined {
+  const t = text.normalize('NFKC').trim();
+  const m = TAIL.exec(t);
+  if (!m) return undefined;
+  const label = m[1].trim();
+  // "1.属于国家秘密" and "危及三安全一稳定" keep their digits: the label must end in a non-digit.
+  if (!HAS_CJK.test(label)) return undefined;
+  return { label, tail: m[2].trim().split(/\s+/) };
+}
+
+/** A row split into its label cells and its value cells (blank cells kept, in order). */
+export interface RowParts {
+  labels: string[];
+  values: string[];
+}
+
+export function splitRow(cells: string[]): RowParts {
+  let last = -1;
+  for (let i = 0; i < cells.length; i++) if (cellKind(cells[i]) === 'label') last = i;
+  const labels: string[] = [];
+  for (let i = 0; i <= last; i++) {
+    const c = cells[i].trim();
+    // colspan/rowspan expansion repeats a label; keep it once.
+    if (c && labels[labels.length - 1] !== c) labels.push(c);
+  }
+  const values = cells.slice(last + 1).map((c) => c.trim());
+  // A label cell that swallowed its numbers ("…申请数量640020470") gives them back.
+  if (labels.length && values.every((v) => cellKind(v) === 'blank')) {
+    const split = splitLabelTail(labels[labels.length - 1]);
+    if (split) {
+      labels[labels.length - 1] = split.label;
+      return { labels, values: split.tail };
+    }
+  }
+  return { labels, values };
+}
+
+/** Fit value cells to `n` columns: drop padding blanks at the end, then at the start, then keep the last n. */
+export function fitValues(values: string[], n: number): string[] {
+  const v = values.slice();
+  while (v.length > n && cellKind(v[v.length - 1]) === 'blank') v.pop();
+  while (v.length > n && cellKind(v[0]) === 'blank') v.shift();
+  return v.length > n ? v.slice(v.length - n) : v;
+}

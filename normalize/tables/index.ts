@@ -1,0 +1,92 @@
+// The template tables (二, 三, 四) of a t2019/t2021 report → table metrics. Reads the document as
+// one stream of rows and recognises each row by its labels, so tables split into several blocks,
+// tables flattened to text and headers in separate grids all land in the same place.
+import type { Document } from '../../extract/document.ts';
+import type { Era } from '../types.ts';
+import { cellKind, compactLabel, splitRow, stripNumbering } from './cells.ts';
+import type { TableOutput } from './emit.ts';
+import { documentRows, type SourceRow } from './rows.ts';
+import { T2_COLUMNS, T2_ROWS } from './table2.ts';
+import { mapTable2Row, type T2Header } from './table2-map.ts';
+import { mapTable3, matchTable3Row, type T3Context, type T3Input } from './table3-map.ts';
+import { T4_HEADER } from './table4.ts';
+import { mapTable4 } from './table4-map.ts';
+
+export type { TableOutput } from './emit.ts';
+
+const T2_HEADER_CELL = /^信息内容$/;
+const MAX_T4_DATA_LABEL = 10;
+
+export function mapTemplateTables(doc: Document, era: Exclude<Era, 'pre2019'>): TableOutput {
+  const out: TableOutput = { details: [], checks: [] };
+  const add = (o: TableOutput) => {
+    out.details.push(...o.details);
+    out.checks.push(...o.checks);
+  };
+  const t3Inputs: T3Input[] = [];
+  const ctx: T3Context = {};
+  const t2Seen = new Set<string>();
+  let t2Header: T2Header | undefined;
+  // Header rows: the no-value rows just above the first data row of each grid.
+  const pendingHeaders = new Map<number, string[][]>();
+  const t3Headers = new Map<number, string[][]>();
+  let t4Headers: SourceRow[] = [];
+  let t4Active = false;
+  let t4Done = false;
+
+  for (const row of documentRows(doc)) {
+    const parts = splitRow(row.cells);
+    const hasValues = parts.values.some((v) => cellKind(v) !== 'blank');
+    const labels = parts.labels.map((l) => stripNumbering(compactLabel(l)));
+
+    const t3 = matchTable3Row(labels, ctx);
+    if (t3 && hasValues) {
+      if (!t3Headers.has(row.group)) t3Headers.set(row.group, pendingHeaders.get(row.group) ?? []);
+      t3Inputs.push({ spec: t3, parts, row, headers: t3Headers.get(row.group)! });
+      pendingHeaders.delete(row.group);
+      t4Active = false;
+      continue;
+    }
+    const t2 = hasValues ? T2_ROWS.find((r) => labels.some((l) => r.pattern.test(l))) : undefined;
+    if (t2) {
+      if (!t2Seen.has(t2.prefix)) {
+        t2Seen.add(t2.prefix);
+        add(mapTable2Row(t2.prefix, row, parts, t2Header, era));
+      }
+      pendingHeaders.delete(row.group);
+      t4Active = false;
+      continue;
+    }
+    if (!hasValues) {
+      const list = pendingHeaders.get(row.group) ?? [];
+      list.push(row.cells);
+      pendingHeaders.set(row.group, list);
+      if (labels.some((l) => T2_HEADER_CELL.test(l) || T2_COLUMNS.some((c) => c.pattern.test(l)))) {
+        t2Header = { cells: row.cells, group: row.group };
+      }
+      const joined = labels.join('');
+      if (T4_HEADER.test(joined) && !t4Done) {
+        if (!t4Active) t4Headers = [];
+        t4Headers.push(row);
+        t4Active = true;
+      }
+      continue;
+    }
+    if (t4Active && !t4Done && looksLikeTable4Data(parts.labels, parts.values)) {
+      const sameGrid = t4Headers.filter((h) => h.group === row.group).map((h) => h.cells);
+      const headers = row.aligned && sameGrid.length ? sameGrid : t4Headers.map((h) => h.cells);
+      add(mapTable4(row, parts, headers));
+      t4Done = true;
+    }
+    pendingHeaders.delete(row.group);
+  }
+  add(mapTable3(t3Inputs));
+  return out;
+}
+
+function looksLikeTable4Data(labels: string[], values: string[]): boolean {
+  if (labels.join('').length > MAX_T4_DATA_LABEL) return false;
+  const nonblank = values.filter((v) => cellKind(v) !== 'blank');
+  const digits = nonblank.reduce((n, v) => n + v.replace(/\D/g, '').length, 0);
+  return nonblank.length >= 5 || digits >= 15;
+}
