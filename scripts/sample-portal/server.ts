@@ -114,6 +114,10 @@ export async function startSamplePortal(): Promise<SamplePortal> {
       routes.set(m.column + r.attachmentPath, () => ({ type: 'application/pdf', body: readFileSync(new URL(file, DIR)) }));
     }
   }
+  routes.set(
+    '/zwgk/',
+    html(() => chrome('政务公开', `<div class="column"><h2>政务公开</h2><ul><li><a href="${m.column}">政府信息公开年报</a></li><li><a href="/zwgk/zfxxgkzn/">政府信息公开指南</a></li></ul></div>`)),
+  );
   routes.set('/robots.txt', () => ({ type: 'text/plain', body: 'User-agent: *\nDisallow: /search/\n' }));
 
   const server: Server = createServer((req, res) => {

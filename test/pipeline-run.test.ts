@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadSites } from '../crawler/index.ts';
+import { openStore, datasetCounts } from '../db/store.ts';
+import { runPipeline } from '../scripts/pipeline.ts';
+import { silentLogger } from '../scripts/log.ts';
+import { workspace, type Workspace } from './pipeline-fixture.ts';
+
+let ws: Workspace;
+beforeAll(async () => {
+  ws = await workspace();
+});
+afterAll(async () => {
+  await ws.portal.close();
+});
+
+describe('ogi run on the sample portal', () => {
+  it('crawls, extracts and loads every report; a second run stores nothing new', async () => {
+    const db = openStore(ws.db);
+    const sites = loadSites(ws.sites);
+    const first = await runPipeline(db, sites, { logger: silentLogger });
+    expect(first.pagesFetched).toBeGreaterThanOrEqual(6);
+    expect(first.reportsNew).toBe(5);
+    expect(first.metricsStored).toBeGreaterThan(0);
+    const counts = datasetCounts(db);
+    expect(counts.current_reports).toBe(5);
+    // The page and its PDF attachment are one report (two sources, when the PDF is readable).
+    expect(counts.reports).toBe(5);
+
+    const second = await runPipeline(db, sites, { logger: silentLogger });
+    expect(second.documents).toBe(0);
+    expect(second.reportsNew + second.reportsChanged).toBe(0);
+    expect(datasetCounts(db)).toEqual(counts);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+});
