@@ -19,6 +19,7 @@ const COMMANDS: Array<() => Promise<CommandModule>> = [
   () => import('./commands/schedule.ts'),
   () => import('./commands/demo.ts'),
   () => import('./commands/bench.ts'),
+  () => import('./commands/eval.ts'),
 
 ];
 
