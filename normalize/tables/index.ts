@@ -32,7 +32,7 @@ export function mapTemplateTables(doc: Document, era: Exclude<Era, 'pre2019'>): 
   const t3Headers = new Map<number, string[][]>();
   let t4Headers: SourceRow[] = [];
   let t4Active = false;
-  let t4Done = false;
+  const t4Seen = new Set<string>();
 
   for (const row of documentRows(doc)) {
     const parts = splitRow(row.cells);
@@ -65,18 +65,22 @@ export function mapTemplateTables(doc: Document, era: Exclude<Era, 'pre2019'>): 
         t2Header = { cells: row.cells, group: row.group };
       }
       const joined = labels.join('');
-      if (T4_HEADER.test(joined) && !t4Done) {
+      if (T4_HEADER.test(joined)) {
         if (!t4Active) t4Headers = [];
         t4Headers.push(row);
         t4Active = true;
       }
       continue;
     }
-    if (t4Active && !t4Done && looksLikeTable4Data(parts.labels, parts.values)) {
+    if (t4Active && looksLikeTable4Data(parts.labels, parts.values)) {
       const sameGrid = t4Headers.filter((h) => h.group === row.group).map((h) => h.cells);
       const headers = row.aligned && sameGrid.length ? sameGrid : t4Headers.map((h) => h.cells);
-      add(mapTable4(row, parts, headers));
-      t4Done = true;
+      // Table 四 may come as one grid or as 复议 and 诉讼 grids; each block is read once.
+      const t4 = mapTable4(row, parts, headers);
+      out.details.push(...t4.details.filter((d) => !t4Seen.has(d.key)));
+      out.checks.push(...t4.checks);
+      for (const d of t4.details) t4Seen.add(d.key);
+      t4Active = false;
     }
     pendingHeaders.delete(row.group);
   }
