@@ -8,7 +8,7 @@ export interface Decoded {
   /** WHATWG encoding name actually used, e.g. "utf-8", "gb18030", "big5", "utf-16le". */
   encoding: string;
   /** How the encoding was chosen, for warnings and debugging. */
-  via: 'header' | 'bom' | 'meta' | 'utf8' | 'fallback';
+  via: 'header' | 'bom' | 'meta' | 'utf8' | 'gb18030' | 'fallback';
 }
 
 /** Labels seen on Chinese portals, mapped to the decoder that reads them. GB2312/GBK are GB18030 subsets. */
@@ -123,8 +123,10 @@ export function decodeText(bytes: Uint8Array, headerCharset?: string, opts: { ht
     if (countReplacements(text) === 0) return { text, encoding: d.encoding, via: d.via };
   }
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', via: 'utf8' };
-  // Not UTF-8: GB18030 covers GB2312/GBK. If even that leaves replacements (a truncated or mixed
-  // page), keep whichever candidate is cleanest.
+  // Not UTF-8: GB18030 covers GB2312/GBK and is what an undeclared Chinese page almost always is.
+  const gb = decodeAs(bytes, 'gb18030');
+  if (countReplacements(gb) === 0) return { text: gb, encoding: 'gb18030', via: 'gb18030' };
+  // Even that leaves replacements (a truncated or mixed page): keep whichever candidate is cleanest.
   const candidates = ['gb18030', 'big5', 'utf-8'].map((encoding) => {
     const text = decodeAs(bytes, encoding);
     return { text, encoding, bad: countReplacements(text) };

@@ -87,16 +87,56 @@ function subtreePieces(root: Element, stopAtTables = false): string[] {
   return pieces;
 }
 
-/** Plain text length of a subtree without allocating the text. */
-function textLength(root: AnyNode): number {
-  let len = 0;
-  const stack: AnyNode[] = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.type === 'text') len += (n as unknown as { data: string }).data.replace(/\s+/g, '').length;
-    else if (isElement(n) && n.name !== 'script' && n.name !== 'style') for (const c of n.children) stack.push(c);
+/** Per-element subtree facts, computed for the whole tree in one pass (no per-element rescans). */
+interface Stats {
+  /** Non-whitespace characters of text below the element. */
+  text: number;
+  /** Of those, characters inside <a>. */
+  link: number;
+  /** The element is a table or has one below it. */
+  table: boolean;
+  /** A table strictly below the element. */
+  innerTable: boolean;
+}
+
+const NO_STATS: Stats = { text: 0, link: 0, table: false, innerTable: false };
+
+function nonSpaceLength(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x20 && c !== 0xa0 && c !== 0x3000) n++;
   }
-  return len;
+  return n;
+}
+
+/** Iterative post-order walk: every element's stats from its children's. */
+function computeStats(root: Element): Map<Element, Stats> {
+  const stats = new Map<Element, Stats>();
+  const stack: { el: Element; done: boolean }[] = [{ el: root, done: false }];
+  while (stack.length) {
+    const item = stack.pop()!;
+    const el = item.el;
+    if (!item.done) {
+      stack.push({ el, done: true });
+      for (const c of el.children) if (isElement(c) && c.name !== 'script' && c.name !== 'style') stack.push({ el: c, done: false });
+      continue;
+    }
+    const st: Stats = { text: 0, link: 0, table: el.name === 'table', innerTable: false };
+    for (const c of el.children) {
+      if (c.type === 'text') st.text += nonSpaceLength((c as unknown as { data: string }).data);
+      else if (isElement(c)) {
+        const cs = stats.get(c);
+        if (!cs) continue;
+        st.text += cs.text;
+        st.link += cs.link;
+        if (cs.table) st.table = st.innerTable = true;
+      }
+    }
+    if (el.name === 'a') st.link = st.text;
+    stats.set(el, st);
+  }
+  return stats;
 }
 
 function cellText(cell: Element): string {
@@ -183,38 +223,17 @@ export function tableToGrid(table: Element, cellBudget: number): GridResult {
  * A layout table wraps content instead of holding data: its cells contain tables, or it is a
  * single column of prose. Layout tables are walked like <div>s so the data tables inside surface.
  */
-function isLayoutTable(table: Element, nested: Set<Element>): boolean {
-  if (nested.has(table)) return true;
+function isLayoutTable(table: Element, stats: Map<Element, Stats>): boolean {
+  if ((stats.get(table) ?? NO_STATS).innerTable) return true;
   const rows = ownRows(table);
   if (rows.length === 0) return true;
   const counts = rows.map((r) => ownCells(r).reduce((n, c) => n + spanOf(c, 'colspan', 1000), 0));
   if (Math.max(...counts) <= 1) return true; // one column: a box around text
   if (rows.length === 1) {
     // A single row of long prose cells (side-by-side columns of a page layout).
-    return ownCells(rows[0]).some((c) => textLength(c) > 200);
+    return ownCells(rows[0]).some((c) => (stats.get(c) ?? NO_STATS).text > 200);
   }
   return false;
-}
-
-/** Every table that has a table somewhere inside it; one pass, each ancestor marked once. */
-function tablesWithNestedTables($: CheerioAPI, root: Element): Set<Element> {
-  const marked = new Set<Element>();
-  const stack: AnyNode[] = [root];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (!isElement(n)) continue;
-    if (n.name === 'table') {
-      for (let p = n.parent; p; p = p.parent) {
-        if (isElement(p as AnyNode) && (p as Element).name === 'table') {
-          if (marked.has(p as Element)) break;
-          marked.add(p as Element);
-        }
-      }
-    }
-    for (const c of n.children) stack.push(c);
-  }
-  void $;
-  return marked;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -224,106 +243,114 @@ function classAndId(el: Element): string {
   return `${attr(el, 'id')} ${attr(el, 'class')}`.toLowerCase();
 }
 
-function containsTable(el: Element): boolean {
-  const stack: AnyNode[] = [...el.children];
+/** Every element under root, in document order (iterative). */
+function allElements(root: Element): Element[] {
+  const out: Element[] = [];
+  const stack: AnyNode[] = [...root.children].reverse();
   while (stack.length) {
     const n = stack.pop()!;
     if (!isElement(n)) continue;
-    if (n.name === 'table') return true;
-    for (const c of n.children) stack.push(c);
+    out.push(n);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
   }
-  return false;
+  return out;
 }
 
-function removeChrome($: CheerioAPI): void {
-  $(CHROME_TAGS.join(',')).remove();
-  // Hidden elements (display:none) are templates, popups or duplicated menus.
-  $('[style*="display:none"],[style*="display: none"],[hidden]').each((_, el) => {
-    if (!containsTable(el)) $(el).remove();
-  });
+const CHROME_TAG_SET = new Set(CHROME_TAGS);
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+function removeChrome($: CheerioAPI, root: Element): void {
+  const stats = computeStats(root);
   const doomed: Element[] = [];
-  $('[id],[class]').each((_, el) => {
+  for (const el of allElements(root)) {
+    if (CHROME_TAG_SET.has(el.name)) {
+      doomed.push(el);
+      continue;
+    }
+    const st = stats.get(el) ?? NO_STATS;
+    // Hidden elements (display:none) are templates, popups or duplicated menus.
+    if ((HIDDEN_STYLE.test(attr(el, 'style')) || 'hidden' in (el.attribs ?? {})) && !st.table) {
+      doomed.push(el);
+      continue;
+    }
     const key = classAndId(el);
-    if (!key.trim()) return;
-    if (!CHROME_ATTR_FRAGMENTS.some((f) => key.includes(f))) return;
+    if (key.length < 2 || !CHROME_ATTR_FRAGMENTS.some((f) => key.includes(f))) continue;
     // A chrome-named wrapper that holds a table or a lot of text is more likely the article
     // ("main-nav-content" layouts): keep it and let the line filter clean it.
-    if (containsTable(el) || textLength(el) > 600) return;
+    if (st.table || st.text > 600) continue;
     doomed.push(el);
-  });
-  for (const el of doomed) $(el).remove();
+  }
+  for (const el of doomed) if (el.parent) $(el).remove();
+}
+
+/** Elements matching simple selectors (".class", "#id", "tag"), without a CSS engine pass per selector. */
+function selectSimple(elements: Element[], selector: string): Element[] {
+  if (selector.startsWith('#')) {
+    const id = selector.slice(1);
+    return elements.filter((e) => attr(e, 'id') === id);
+  }
+  if (selector.startsWith('.')) {
+    const cls = selector.slice(1);
+    return elements.filter((e) => {
+      const c = attr(e, 'class');
+      return c.includes(cls) && c.split(/\s+/).includes(cls);
+    });
+  }
+  return elements.filter((e) => e.name === selector);
 }
 
 /** The element holding the article: a known container, else the densest text block. */
-function findContentRoot($: CheerioAPI, body: Element): Element {
+function findContentRoot(body: Element): Element {
+  const stats = computeStats(body);
+  const elements = allElements(body);
   for (const sel of CONTENT_SELECTORS) {
-    const found = $(sel).toArray().filter(isElement);
+    const found = selectSimple(elements, sel);
     if (found.length === 0) continue;
-    const best = found.reduce((a, b) => (textLength(b) > textLength(a) ? b : a));
-    if (textLength(best) < 60) continue;
-    return widenToTables(best, body);
+    const best = found.reduce((a, b) => ((stats.get(b)?.text ?? 0) > (stats.get(a)?.text ?? 0) ? b : a));
+    if ((stats.get(best)?.text ?? 0) < 60) continue;
+    return widenToTables(best, body, elements, stats);
   }
-  return densestBlock(body);
+  return densestBlock(body, stats);
 }
 
-/** Text length not inside links: menus and link lists are mostly anchors. */
-function ownTextScore(el: AnyNode): number {
-  let text = 0;
-  let links = 0;
-  const stack: { n: AnyNode; inLink: boolean }[] = [{ n: el, inLink: false }];
-  while (stack.length) {
-    const { n, inLink } = stack.pop()!;
-    if (n.type === 'text') {
-      const l = (n as unknown as { data: string }).data.replace(/\s+/g, '').length;
-      text += l;
-      if (inLink) links += l;
-    } else if (isElement(n)) {
-      const a = inLink || n.name === 'a';
-      for (const c of n.children) stack.push({ n: c, inLink: a });
-    }
-  }
-  return text - 2 * links;
+function score(stats: Map<Element, Stats>, el: Element): number {
+  const st = stats.get(el) ?? NO_STATS;
+  return st.text - 2 * st.link;
 }
 
 /** Descends from body into the child holding most of the non-link text while it holds ≥ 70 %. */
-function densestBlock(body: Element): Element {
+function densestBlock(body: Element, stats: Map<Element, Stats>): Element {
   let node = body;
-  let score = ownTextScore(node);
+  let current = score(stats, node);
   for (;;) {
     let best: Element | undefined;
     let bestScore = -Infinity;
     for (const c of node.children) {
       if (!isElement(c)) continue;
-      const s = ownTextScore(c);
+      const s = score(stats, c);
       if (s > bestScore) {
         best = c;
         bestScore = s;
       }
     }
-    if (!best || bestScore < 0.7 * score || bestScore <= 0) return node;
+    if (!best || bestScore < 0.7 * current || bestScore <= 0) return node;
     node = best;
-    score = bestScore;
+    current = bestScore;
   }
 }
 
 /**
  * Editors sometimes put the statistics tables after the TRS_Editor div (an 附表 block). If data
- * tables live outside the chosen container but near it, widen to the nearest common ancestor.
+ * tables live outside the chosen container but close to it, widen to their common ancestor.
  */
-function widenToTables(container: Element, body: Element): Element {
-  const outside: Element[] = [];
-  const stack: AnyNode[] = [body];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (!isElement(n)) continue;
-    if (n === container) continue;
-    if (n.name === 'table' && ownRows(n).length >= 3 && !containsTable(n)) outside.push(n);
-    else for (const c of n.children) stack.push(c);
-  }
-  if (outside.length === 0) return container;
+function widenToTables(container: Element, body: Element, elements: Element[], stats: Map<Element, Stats>): Element {
+  const inside = new Set<Element>();
+  for (const e of allElements(container)) inside.add(e);
+  const outside = elements.filter(
+    (e) => e.name === 'table' && !inside.has(e) && !(stats.get(e) ?? NO_STATS).innerTable && ownRows(e).length >= 3,
+  );
   let root = container;
   for (const t of outside) {
-    // Only adopt tables that sit within two levels of the container's parent: close siblings.
     const ancestors = new Set<Element>();
     for (let p: Element | null = root; p; p = p.parent as Element | null) ancestors.add(p);
     let common: Element | null = t;
@@ -352,14 +379,22 @@ function isoDate(y: string, m: string, d: string): string | undefined {
   return `${y}-${String(mm).padStart(2, '0')}-${String(dd).padStart(2, '0')}`;
 }
 
-function findPublished($: CheerioAPI, pageText: string): string | undefined {
-  for (const name of ['PubDate', 'pubdate', 'publishdate', 'firstpublishedtime', 'og:release_date']) {
-    const v = $(`meta[name="${name}"],meta[property="${name}"]`).attr('content');
-    const m = v?.match(/(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/);
-    if (m) {
-      const iso = isoDate(m[1], m[2], m[3]);
-      if (iso) return iso;
-    }
+function metaContent(elements: Element[], names: string[]): string | undefined {
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  for (const e of elements) {
+    if (e.name !== 'meta') continue;
+    const key = (attr(e, 'name') || attr(e, 'property')).toLowerCase();
+    if (wanted.has(key) && attr(e, 'content').trim()) return attr(e, 'content');
+  }
+  return undefined;
+}
+
+function findPublished(elements: Element[], pageText: string): string | undefined {
+  const v = metaContent(elements, ['PubDate', 'publishdate', 'firstpublishedtime', 'og:release_date']);
+  const fromMeta = v?.match(/(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/);
+  if (fromMeta) {
+    const iso = isoDate(fromMeta[1], fromMeta[2], fromMeta[3]);
+    if (iso) return iso;
   }
   const m = pageText.match(DATE_LABEL_RE);
   return m ? isoDate(m[1], m[2], m[3]) : undefined;
@@ -377,17 +412,20 @@ export function stripSiteSuffix(title: string): string {
   return t;
 }
 
-function findTitle($: CheerioAPI): string | undefined {
-  const metaTitle = $('meta[name="ArticleTitle"],meta[name="articletitle"],meta[property="og:title"]').attr('content');
+const TITLE_SELECTORS = ['h1', '.title', '.article-title', '.detail-title', '.xxgk-title', '#title', '.bt', 'h2'];
+
+function findTitle(elements: Element[]): string | undefined {
+  const metaTitle = metaContent(elements, ['ArticleTitle', 'og:title']);
   if (metaTitle && normalizeSpace(metaTitle).length >= 4) return normalizeSpace(metaTitle);
-  for (const sel of ['h1', '.title', '.article-title', '.detail-title', '.xxgk-title', '#title', '.bt', 'h2']) {
-    const el = $(sel).first();
-    if (!el.length) continue;
-    const t = joinPieces(subtreePieces(el[0] as Element));
+  for (const sel of TITLE_SELECTORS) {
+    const el = selectSimple(elements, sel)[0];
+    if (!el) continue;
+    const t = joinPieces(subtreePieces(el));
     if (t.length >= 4 && t.length <= 120 && !isChromeLine(t)) return t;
   }
-  const tag = $('title').first().text();
-  return tag ? stripSiteSuffix(tag) || undefined : undefined;
+  const tag = elements.find((e) => e.name === 'title');
+  const text = tag ? normalizeSpace(subtreePieces(tag).join(' ')) : '';
+  return text ? stripSiteSuffix(text) || undefined : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -408,7 +446,7 @@ function emitText(em: Emitter, text: string): void {
 }
 
 /** Walks the content root in document order, emitting paragraphs, headings and data tables. */
-function walkContent(root: Element, nested: Set<Element>, em: Emitter, tableOrigin: TableBlock['origin']): void {
+function walkContent(root: Element, stats: Map<Element, Stats>, em: Emitter, tableOrigin: TableBlock['origin']): void {
   let current = '';
   const flush = () => {
     const t = normalizeSpace(current);
@@ -443,7 +481,7 @@ function walkContent(root: Element, nested: Set<Element>, em: Emitter, tableOrig
         for (const p of subtreePieces(n)) emitText(em, p);
         continue;
       }
-      if (!isLayoutTable(n, nested)) {
+      if (!isLayoutTable(n, stats)) {
         const { rows, warnings } = tableToGrid(n, em.cellsLeft);
         em.warnings.push(...warnings);
         if (rows.length > 0) {
@@ -477,13 +515,6 @@ function walkContent(root: Element, nested: Set<Element>, em: Emitter, tableOrig
   flush();
 }
 
-/** The whole page as text, for the date lookup (chrome included: the date sits in the info bar). */
-function pageTextSample($: CheerioAPI): string {
-  const body = $('body')[0] as Element | undefined;
-  if (!body) return '';
-  return subtreePieces(body).join('\n').slice(0, 20_000);
-}
-
 /**
  * Turns an HTML string into a Document. Reused by the DOCX extractor (mammoth → HTML) so that
  * every table, whatever its source, goes through the same span expansion.
@@ -494,15 +525,20 @@ export function htmlToDocument(html: string, meta: HtmlMeta): Document {
     warnings.push(`page of ${html.length} characters truncated to ${HTML_LIMITS.maxChars}`);
     html = html.slice(0, HTML_LIMITS.maxChars);
   }
-  const $ = load(html);
-  const rawTitle = findTitle($);
-  const published = findPublished($, pageTextSample($));
-  if (!meta.wholeBody) removeChrome($);
-  const body = ($('body')[0] ?? $.root()[0]) as Element;
-  const root = meta.wholeBody ? body : findContentRoot($, body);
-  const nested = tablesWithNestedTables($, root);
+  // htmlparser2 rather than parse5: 3× faster on portal pages, and its implied-end-tag rules
+  // (td/tr/p) cover the sloppy markup editors produce.
+  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
+  const docRoot = $.root()[0] as unknown as Element;
+  const everything = allElements(docRoot);
+  const body = everything.find((e) => e.name === 'body') ?? docRoot;
+  const rawTitle = findTitle(everything);
+  // The date sits in the info bar, outside the article: look at the whole page's text.
+  const published = findPublished(everything, subtreePieces(body).join('\n').slice(0, 20_000));
+  if (!meta.wholeBody) removeChrome($, body);
+  const root = meta.wholeBody ? body : findContentRoot(body);
+  const stats = computeStats(root);
   const em: Emitter = { blocks: [], warnings, tableCount: 0, cellsLeft: HTML_LIMITS.maxCellsPerDocument };
-  walkContent(root, nested, em, meta.tableOrigin ?? 'html');
+  walkContent(root, stats, em, meta.tableOrigin ?? 'html');
   if (em.blocks.length >= HTML_LIMITS.maxBlocks) warnings.push(`more than ${HTML_LIMITS.maxBlocks} blocks: the rest was dropped`);
 
   const title = rawTitle ?? em.blocks.find((b) => b.kind === 'heading')?.text;
