@@ -103,7 +103,8 @@ function regionOf(title: string | undefined, doc: Document, text: string): Regio
 }
 
 export function extractMeta(doc: Document): ReportMeta {
-  const text = doc.blocks.map(blockText).join('\n');
+  // The page's own <title> often carries the site name (…_长春市朝阳区人民政府): good context.
+  const text = [doc.title?.normalize('NFKC') ?? '', ...doc.blocks.map(blockText)].join('\n');
   const title = findTitle(doc);
   const region = regionOf(title, doc, text);
   const meta: ReportMeta = {

@@ -27,7 +27,7 @@ export interface PhraseRule {
 const PROACTIVE = /主动公开|公开渠道|公开政府信息情况/;
 const RESPONSE = /主动公开|解读|回应|舆情|发布会/;
 const APPLY = /依申请|申请公开|公开申请/;
-const APPLY_CONTEXT = /信息公开|依申请|公开申请|申请公开/;
+const APPLY_CONTEXT = /信息公开|依申请|公开申请|申请公开|公民、法人/;
 const REVIEW = /复议|诉讼/;
 const FEES = /收费|费用|减免/;
 const ORG = /机构|人员|经费|保障|组织|基本情况|概述|收费/;

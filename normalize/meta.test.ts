@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { Document } from '../extract/document.ts';
+import { extractMeta } from './meta.ts';
+
+function doc(text: string, title?: string): Document {
+  return {
+    title,
+    blocks: text.split('\n').map((l) => l.trim()).filter(Boolean).map((t) => ({ kind: 'paragraph' as const, text: t })),
+    source: { name: 'report.html', format: 'html' },
+    warnings: [],
+  };
+}
+
+describe('report metadata', () => {
+  it('reads a government report: title, year, region, agency, published date', () => {
+    const m = extractMeta(doc(`登录 注册
+珲春市2018年政府信息公开工作年度报告
+发布日期:2019-03-22    点击数:
+本报告中所列数据的统计期限自2018年1月1日起,2018年12月31日止。`));
+    expect(m).toEqual({
+      title: '珲春市2018年政府信息公开工作年度报告',
+      year: 2018,
+      region: { name: '珲春市', code: '222404' },
+      agency: '珲春市人民政府',
+      agency_kind: 'government',
+      published: '2019-03-22',
+    });
+  });
+
+  it('reads a department report and skips the breadcrumb', () => {
+    const m = extractMeta(doc(`您当前的位置: 首页>政府信息公开>政府信息公开年报>2019>市政府各部门政府信息公开年度报告
+牡丹江市人民政府办公室2019年政府信息公开工作年度报告
+数据统计时间自2019年1月1日至2019年12月31日。`));
+    expect(m).toMatchObject({
+      title: '牡丹江市人民政府办公室2019年政府信息公开工作年度报告',
+      year: 2019,
+      region: { name: '牡丹江市', code: '231000' },
+      agency: '牡丹江市人民政府办公室',
+      agency_kind: 'department',
+    });
+  });
+
+  it('gives a county bureau the county\'s code', () => {
+    const m = extractMeta(doc('延吉市教育局2017年政府信息公开工作年度报告\n日期:2018-03-01'));
+    expect(m).toMatchObject({ region: { code: '222401' }, agency: '延吉市教育局', agency_kind: 'department', year: 2017 });
+  });
+
+  it('takes the year covered from 统计期限 when the title has none, never the publishing date', () => {
+    const m = extractMeta(doc(`南岗区政府信息公开工作年度报告
+日期:2016-02-23
+本年度报告所列数据统计期限自二〇一五年一月一日起至十二月三十一日止。`));
+    expect(m.year).toBe(2015);
+    expect(m.published).toBe('2016-02-23');
+  });
+
+  it('reads a report without a title from its opening and its parents', () => {
+    const m = extractMeta(doc(`2017年,滨江区政府紧紧围绕省、市人民政府关于政务公开的工作部署,认真贯彻落实《杭州市政府办公厅关于印发杭州市全面推进政务公开工作实施细则的通知》。现将2017年度的政务公开工作情况报告如下:
+一、基本情况`));
+    expect(m).toEqual({
+      year: 2017,
+      region: { name: '滨江区', code: '330108' },
+      agency: '杭州市滨江区人民政府',
+      agency_kind: 'government',
+    });
+  });
+
+  it('resolves a renamed county to today\'s unit and a district to its city\'s name', () => {
+    expect(extractMeta(doc('开县2015年政府信息公开工作年度报告'))).toMatchObject({
+      year: 2015, region: { name: '开州区', code: '500154' }, agency: '重庆市开州区人民政府', agency_kind: 'government',
+    });
+    expect(extractMeta(doc('2015年南岗区政府信息公开工作年度报告\n哈尔滨市南岗区人民政府办公室'))).toMatchObject({
+      region: { code: '230103' }, agency: '哈尔滨市南岗区人民政府', agency_kind: 'government',
+    });
+  });
+
+  it('uses the page title when the body has none, without the site name', () => {
+    const m = extractMeta(doc('一、总体情况', '朝阳区2020年政府信息公开工作年度报告_长春市朝阳区人民政府'));
+    expect(m).toMatchObject({ title: '朝阳区2020年政府信息公开工作年度报告', year: 2020, region: { code: '220104' } });
+  });
+});

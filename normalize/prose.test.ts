@@ -1,0 +1,210 @@
+import { describe, expect, it } from 'vitest';
+import type { Block, Document } from '../extract/document.ts';
+import { extractProse } from './prose.ts';
+
+/** A report as the text extractor delivers it: one paragraph per line. */
+function doc(text: string, extra: Block[] = []): Document {
+  const blocks: Block[] = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((t) => ({ kind: 'paragraph' as const, text: t }));
+  return { blocks: [...blocks, ...extra], source: { name: 'test.txt', format: 'text' }, warnings: [] };
+}
+
+function metrics(text: string, extra: Block[] = []): Record<string, number> {
+  return Object.fromEntries(extractProse(doc(text, extra), 'pre2019').map((d) => [d.key, d.value]));
+}
+
+function detail(text: string, key: string) {
+  return extractProse(doc(text), 'pre2019').find((d) => d.key === key);
+}
+
+describe('主动公开 sentences', () => {
+  it('reads the total and the channels, not the sub-scopes', () => {
+    const m = metrics(`三、主动公开政府信息情况
+全市主动公开政府信息8535条，其中，市政府各部门公开5517条，占64.64%；各乡镇街道公开信息1596条，占18.7%。
+在公开渠道方面，政府网站公开政府信息数6089条，政务微博公开政府信息数111条，政务微信公开政府信息数1628条，其他方式公开政府信息数1381条。`);
+    expect(m).toEqual({
+      'proactive.total': 8535,
+      'proactive.channel.website': 6089,
+      'proactive.channel.weibo': 111,
+      'proactive.channel.wechat': 1628,
+      'proactive.channel.other': 1381,
+    });
+  });
+
+  it('reads 万 values and keeps the section total over a later department figure', () => {
+    const m = metrics(`二、主动公开政府信息情况
+全区主动公开政府信息8.06万条，其中行政系统通过区政府公众信息网主动公开政务动态、政府文件等各类信息7.5万条，主动公开规范性文件56件。
+6.切实做好人力社保信息公开。全年主动公开信息 2012条，提供在线咨询解答1500余起。`);
+    expect(m['proactive.total']).toBe(80600);
+    expect(m['proactive.channel.website']).toBe(75000);
+    expect(m['proactive.normative_docs']).toBe(56);
+  });
+
+  it('marks 余 numbers approx and reads Chinese numerals', () => {
+    const text = `(二)主动公开不断加强
+2017年度，区政府通过不同渠道和方式公开政府信息1600余条。其中，通过政务微博公开政府信息 六百余条，通过政务微信公开两千条。`;
+    expect(detail(text, 'proactive.total')).toMatchObject({ value: 1600, qualifier: 'approx', unit: 'items', method: 'prose', derived: false });
+    expect(detail(text, 'proactive.channel.weibo')).toMatchObject({ value: 600, qualifier: 'approx' });
+    expect(detail(text, 'proactive.channel.wechat')).toMatchObject({ value: 2000, qualifier: 'exact' });
+  });
+
+  it('does not take a topic column count for the report total', () => {
+    const m = metrics(`为做好脱贫攻坚信息公开工作，我市设立脱贫攻坚专栏。2018年，全市共发布信息322条，其中国家级12条。
+迄今为止，区政府门户网站发布各种信息7000余条，其中信息公开1900余条。`);
+    expect(m['proactive.total']).toBeUndefined();
+  });
+
+  it('keeps leaders apart from the totals of 新闻发布会', () => {
+    const m = metrics(`在回应解读方面，全市举办新闻发布会5次，其中主要负责同志参加新闻发布会2次，全年共政策解读稿件发布18篇，微博、微信回应事件数20次，其他方式回应事件数1074次；回应公众关注热点或重大舆情7次。`);
+    expect(m).toMatchObject({
+      'response.press_conferences': 5,
+      'response.press_conferences_leaders': 2,
+      'response.interpretation_docs': 18,
+      'response.weibo_wechat': 20,
+      'response.other': 1074,
+      'response.public_concerns': 7,
+    });
+  });
+});
+
+describe('依申请公开 sentences', () => {
+  it('reads applications, channels and replies, ignoring shares', () => {
+    const m = metrics(`四、依申请公开政府信息情况
+2018年，全市共收到政府信息公开申请53件，其中，当面申请35件，占66.04%；网上申请15件，占28.3%；信函申请3件，占5.66%。
+在政府信息公开申请答复中，属于主动公开范围的2件，占3.77%；同意公开的33件，占62.26%；同意部分公开3件，占5.66%；不同意公开4件，占7.55%；不属于本行政机关公开的2件；申请信息不存在3件；告知作出更改补充6件。`);
+    expect(m).toEqual({
+      'applications.new.total': 53,
+      'applications.channel.in_person': 35,
+      'applications.channel.online': 15,
+      'applications.channel.letter': 3,
+      'reply.already_public': 2,
+      'reply.granted': 33,
+      'reply.partial': 3,
+      'reply.refused': 4,
+      'reply.not_this_agency': 2,
+      'reply.not_exist': 3,
+      'reply.correction': 6,
+    });
+  });
+
+  it('reads paraphrases of 受理 and 办结, in any era', () => {
+    expect(metrics('2017年，全区受理公民、法人和其他组织申请115件，按时办结115件，均已按时答复。')).toEqual({
+      'applications.new.total': 115,
+      'applications.closed_on_time': 115,
+    });
+    expect(metrics('2019年，市政府办公室受理政府信息公开申请20件，办结19件，转下年度办理1件。')).toEqual({
+      'applications.new.total': 20,
+      'applications.closed': 19,
+    });
+    expect(metrics('区本级及区政府各部门共受理申请人依申请公开事项164 件，并已依法予以答复。')).toEqual({
+      'applications.new.total': 164,
+    });
+    expect(metrics('全年共收到政府信息公开申请十二件，延期办结两件。')).toEqual({
+      'applications.new.total': 12,
+      'applications.closed_extended': 2,
+    });
+  });
+
+  it('does not count administrative approvals or mailbox letters as applications', () => {
+    expect(metrics('全年共受理审批服务事项485318件，办结率99.47%。市长信箱共收件32件，办结30件。')).toEqual({});
+  });
+
+  it('states zero applications only when the sentence says so', () => {
+    expect(metrics('本年度未收到政府信息公开申请。')).toEqual({ 'applications.new.total': 0 });
+  });
+});
+
+describe('行政复议和行政诉讼 sentences', () => {
+  it('attributes outcomes to the right proceeding', () => {
+    const m = metrics(`2、因政府信息公开申请而提起的行政复议情况。2017年，全区因政府信息公开引起的行政复议12件，复议结果为4件维持具体行政行为、1件为依法纠错，7件为不予受理和终止。
+3、因政府信息公开申请而提起的行政诉讼情况。2017年，全区因政府信息公开引起行政诉讼6件，其中2 件为维持具体行政行为和驳回原告诉讼请求；2件被判决依法纠错，2件为其他结案方式。`);
+    expect(m).toEqual({
+      'review.total': 12, 'review.upheld': 4, 'review.corrected': 1, 'review.other': 7,
+      'litigation.total': 6, 'litigation.upheld': 2, 'litigation.corrected': 2, 'litigation.other': 2,
+    });
+  });
+
+  it('reads 其中维持4件、纠错1件', () => {
+    expect(metrics('全年发生行政复议12件，其中维持4件、纠错1件。')).toEqual({
+      'review.total': 12, 'review.upheld': 4, 'review.corrected': 1,
+    });
+  });
+
+  it('reads explicit zeros and 均未审结', () => {
+    expect(metrics('五、行政复议和诉讼情况\n2018年，我市无政府信息公开事务的行政复议和行政诉讼。')).toEqual({
+      'review.total': 0, 'litigation.total': 0,
+    });
+    expect(metrics('2015年，未发生因政府信息公开被申请行政复议案件。发生行政诉讼4件，均未审结。')).toEqual({
+      'review.total': 0, 'litigation.total': 4, 'litigation.pending': 4,
+    });
+  });
+
+  it('leaves review and litigation absent when the report is silent', () => {
+    expect(metrics('因依申请公开引起行政复议、行政诉讼数量仍有待减少。')).toEqual({});
+  });
+});
+
+describe('收费、机构、培训 sentences', () => {
+  it('reads organisation, staff and budget in yuan', () => {
+    const m = metrics(`四、政府信息公开的收费及减免情况
+2017年，我区有政府信息公开工作专门机构1个，设置政府信息公开查阅点3个，从事政府信息公开工作人员93人，其中专职1人、兼职92人。财政拨付政府信息公开专项经费5万元，公民、法人和其他组织获取政府公开信息时没有收取任何费用。`);
+    expect(m).toEqual({
+      'org.offices': 1, 'org.reading_points': 3, 'org.staff': 93, 'org.staff_full_time': 1,
+      'org.staff_part_time': 92, 'org.budget': 50000, 'fees.collected': 0,
+    });
+  });
+
+  it('reads 未发生…收费及减免 as zero for both', () => {
+    expect(metrics('2018年，我市未发生有关政府信息公开事务的收费及减免情况。')).toEqual({
+      'fees.collected': 0, 'fees.waived': 0,
+    });
+  });
+
+  it('never reads an unrelated fee', () => {
+    expect(metrics('办理征用林地11宗，面积150.07公顷，收取植被恢复费2642万元。')).toEqual({});
+  });
+
+  it('reads meetings, training sessions and attendees', () => {
+    expect(metrics('全年召开政务公开工作会议3次，举办政府信息公开业务培训班2期，培训人员约300人次。')).toEqual({
+      'training.meetings': 3, 'training.sessions': 2, 'training.attendees': 300,
+    });
+    expect(metrics('组织各部门相关政务公开人员进行了一次关于政务公开的业务培训。')).toEqual({});
+  });
+});
+
+describe('old 统计表', () => {
+  it('takes the year column, not the running total, and reads 万元 rows in yuan', () => {
+    const table: Block = {
+      kind: 'table', index: 1, origin: 'html',
+      rows: [
+        ['统计指标', '单位', '本年数', '历年累计'],
+        ['一、主动公开情况', '', '', ''],
+        ['（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）', '条', '4210', '30211'],
+        ['其中：主动公开规范性文件数', '条', '35', '210'],
+        ['2.政府网站公开政府信息数', '条', '3120', '25000'],
+        ['三、依申请公开情况', '', '', ''],
+        ['（一）收到申请数', '件', '28', '160'],
+        ['四、行政复议数量', '件', '2', '9'],
+        ['（一）维持具体行政行为数', '件', '1', '5'],
+        ['（二）被依法纠错数', '件', '1', '2'],
+        ['五、行政诉讼数量', '件', '1', '3'],
+        ['（一）维持具体行政行为或者驳回原告诉讼请求数', '件', '1', '2'],
+        ['七、依申请公开信息收取的费用', '万元', '0', '0'],
+        ['（四）政府信息公开专项经费', '万元', '2.5', '10'],
+      ],
+    };
+    expect(metrics('', [table])).toEqual({
+      'proactive.total': 4210, 'proactive.normative_docs': 35, 'proactive.channel.website': 3120,
+      'applications.new.total': 28, 'review.total': 2, 'review.upheld': 1, 'review.corrected': 1,
+      'litigation.total': 1, 'litigation.upheld': 1, 'fees.collected': 0, 'org.budget': 25000,
+    });
+  });
+
+  it('cites the sentence a number came from', () => {
+    const d = detail('三、主动公开政府信息情况\n全年主动公开各类政府信息14393条。其中：', 'proactive.total');
+    expect(d?.source).toBe('全年主动公开各类政府信息14393条。');
+  });
+});

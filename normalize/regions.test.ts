@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { governmentName, loadRenames, mostSpecificRegion, regionByCode, resolveRegionName } from './regions.ts';
+
+describe('region names → GB/T 2260 codes', () => {
+  it('resolves current names at every level', () => {
+    expect(resolveRegionName('牡丹江市')?.code).toBe('231000');
+    expect(resolveRegionName('珲春市')?.code).toBe('222404');
+    expect(resolveRegionName('吉林省')?.code).toBe('220000');
+    expect(resolveRegionName('济源市')?.code).toBe('419001'); // 省直辖县级市
+  });
+
+  it.each([
+    ['开县', '开州区', '500154'],
+    ['崇文区', '东城区', '110101'],
+    ['宣武区', '西城区', '110102'],
+    ['襄樊市', '襄阳市', '420600'],
+    ['思茅市', '普洱市', '530800'],
+    ['蓟县', '蓟州区', '120119'],
+    ['闸北区', '静安区', '310106'],
+    ['铜仁地区', '铜仁市', '520600'],
+  ])('resolves the former unit %s to today\'s %s %s', (old, now, code) => {
+    const node = resolveRegionName(old);
+    expect(node?.name).toBe(now);
+    expect(node?.code).toBe(code);
+  });
+
+  it('every row of the renames table points at a real current unit of that name', () => {
+    for (const r of loadRenames()) {
+      expect(regionByCode(r.code)?.name, `${r.old_name} → ${r.code}`).toBe(r.new_name);
+    }
+  });
+
+  it('settles duplicate district names by the parent the document names', () => {
+    expect(resolveRegionName('朝阳区', '长春市朝阳区人民政府办公室')?.code).toBe('220104');
+    expect(resolveRegionName('朝阳区', '北京市朝阳区')?.code).toBe('110105');
+    expect(resolveRegionName('鼓楼区', '福州市鼓楼区2016年政府信息公开工作年度报告')?.code).toBe('350102');
+    expect(resolveRegionName('鼓楼区', '根据《江苏省政府信息公开规定》和徐州市政府要求')?.code).toBe('320302');
+    expect(resolveRegionName('铁西区', '鞍山市人民政府')?.code).toBe('210303');
+    // 双桥区 is today a district of 承德市, and the former 重庆市双桥区 is now 大足区.
+    expect(resolveRegionName('双桥区', '承德市双桥区')?.code).toBe('130802');
+    expect(resolveRegionName('双桥区', '重庆市双桥区')?.code).toBe('500111');
+  });
+
+  it('finds the most specific unit a title names', () => {
+    expect(mostSpecificRegion('重庆市开州区2017年政府信息公开工作年度报告')?.node.code).toBe('500154');
+    expect(mostSpecificRegion('牡丹江市人民政府办公室2019年政府信息公开工作年度报告')?.node.code).toBe('231000');
+    expect(mostSpecificRegion('2015年南岗区政府信息公开工作年度报告', '哈尔滨市')?.node.code).toBe('230103');
+  });
+
+  it('does not read two-character names out of ordinary words', () => {
+    // 城区 / 郊区 / 东区 are districts somewhere, and ordinary words everywhere else.
+    expect(mostSpecificRegion('推进城区和郊区低保公示')).toBeUndefined();
+  });
+
+  it('names a district government with its city', () => {
+    expect(governmentName(resolveRegionName('滨江区', '杭州市')!)).toBe('杭州市滨江区人民政府');
+    expect(governmentName(resolveRegionName('开州区')!)).toBe('重庆市开州区人民政府');
+    expect(governmentName(resolveRegionName('珲春市')!)).toBe('珲春市人民政府');
+  });
+});
