@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractBytes } from '../../extract/index.ts';
+import { loadGridFixture, parseGridFixture } from '../../test/fixtures/tables/load.ts';
+import { normalize } from '../index.ts';
+import { mapTemplateTables } from './index.ts';
+
+const COLS = ['natural_person', 'commercial', 'research', 'social_org', 'legal_service', 'other_org', 'total'];
+/** `applications.<row>.*` as the seven numbers of its row (undefined where absent). */
+const row = (m: Record<string, number>, r: string) => COLS.map((c) => m[`applications.${r}.${c}`]);
+const tableMetrics = (name: string, era: 't2019' | 't2021') =>
+  Object.fromEntries(mapTemplateTables(loadGridFixture(name), era).details.map((d) => [d.key, d.value]));
+
+describe('t2019 tables flattened to one cell per line (seed 001, rebuilt as left-packed grids)', () => {
+  const gold = JSON.parse(readFileSync(new URL('../../test/fixtures/seeds/gold/001_a78cc7a962d3243c.json', import.meta.url), 'utf8'));
+  const m = tableMetrics('t2019-flattened.txt', 't2019');
+
+  it('reads every table value of the gold, and nothing the gold does not have', () => {
+    for (const [k, v] of Object.entries(m)) expect([k, v]).toEqual([k, gold.metrics[k]]);
+    const tableKeys = Object.keys(gold.metrics).filter((k) => !/^litigation\.(upheld|corrected|other|pending|total)$|closed/.test(k));
+    for (const k of tableKeys) expect([k, m[k]]).toEqual([k, gold.metrics[k]]);
+  });
+
+  it('resolves the wrapped header 本年新/本年新 by position: 制作 then 公开', () => {
+    expect([m['normative_docs.issued'], m['normative_docs.published'], m['normative_docs.public_total']]).toEqual([14, 14, 101]);
+  });
+
+  it('keeps blank cells of row 四 absent (not 0) and reads the stated ones in their columns', () => {
+    expect(row(m, 'carried_forward')).toEqual([undefined, 1, undefined, undefined, undefined, undefined, 1]);
+  });
+
+  it('stores 5.637万元 as 56370 yuan', () => {
+    expect(m['procurement.amount']).toBe(56370);
+  });
+
+  it('says where each number came from', () => {
+    const d = mapTemplateTables(loadGridFixture('t2019-flattened.txt'), 't2019').details.find(
+      (x) => x.key === 'applications.outcome.withheld.enforcement_file.natural_person',
+    )!;
+    expect(d).toMatchObject({ value: 1, method: 'table', derived: false, unit: 'items', table: 2, column: '自然人' });
+    expect(d.source).toBe('7.属于行政执法案卷 | 自然人 | 1');
+  });
+});
+
+describe('t2021 tables in several grids (table 二 per 第二十条 item, 三 split in two, 四 as 复议 + 诉讼)', () => {
+  const m = tableMetrics('t2021-split.txt', 't2021');
+
+  it('maps table 二 with 2021 columns; 万元 header → yuan; "1,208" → 1208; "—" absent', () => {
+    expect([m['normative_docs.issued'], m['normative_docs.repealed'], m['normative_docs.in_force']]).toEqual([4, 1, 23]);
+    expect([m['rules.issued'], m['rules.repealed'], m['rules.in_force']]).toEqual([0, 0, 0]);
+    expect(m['licensing.decisions']).toBe(1208);
+    expect(m['penalty.decisions']).toBe(17);
+    expect('coercion.decisions' in m).toBe(false);
+    expect(m['fees.amount']).toBe(125000);
+  });
+
+  it('matches labels with spaces inside and full-width numbering, and 合计 as the total column', () => {
+    expect(row(m, 'new')).toEqual([30, 4, 1, 0, 0, 1, 36]);
+  });
+
+  it('continues table 三 in a second grid without a header', () => {
+    expect(row(m, 'outcome.unavailable.needs_creation')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(row(m, 'outcome.not_processed.duplicate')).toEqual([1, 0, 0, 0, 0, 1, 2]);
+    expect(row(m, 'outcome.total')).toEqual([30, 4, 1, 0, 0, 1, 36]);
+  });
+
+  it('reads (六)其他处理 as its three 2021 rows, the bare "3.其他" included', () => {
+    expect(row(m, 'outcome.other_no_correction')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(row(m, 'outcome.other_unpaid_fee')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(row(m, 'outcome.other_misc')).toEqual([0, 1, 0, 0, 0, 0, 1]);
+    expect('applications.outcome.other.total' in m).toBe(false); // derived later, not a table value
+  });
+
+  it('reads table 四 given as a 行政复议 grid and a 行政诉讼 grid', () => {
+    expect([m['review.upheld'], m['review.corrected'], m['review.other'], m['review.pending'], m['review.total']]).toEqual([1, 1, 0, 1, 3]);
+    expect(m['litigation.direct.total']).toBe(2);
+    expect(m['litigation.after_review.corrected']).toBe(1);
+  });
+});
+
+describe('HTML portal pages with rowspan/colspan tables (extract → normalize)', () => {
+  const parse = async (name: string) => {
+    const bytes = readFileSync(new URL(`../../test/fixtures/html/${name}`, import.meta.url));
+    return normalize(await extractBytes(bytes, { name }));
+  };
+
+  it('t2019 (萍乡): colspan cells in table 二, signed 本年增/减, 8650.43万元, all of 三 and 四', async () => {
+    const r = await parse('t2019-pingxiang.html');
+    const m = r.metrics;
+    expect(r.template).toBe('t2019');
+    expect([m['licensing.prev_items'], m['licensing.change'], m['licensing.decisions']]).toEqual([236, -8, 15230]);
+    expect([m['other_services.change'], m['fees.prev_items'], m['fees.change']]).toEqual([3, 21, -2]);
+    expect([m['procurement.projects'], m['procurement.amount']]).toEqual([156, 86504300]);
+    expect(row(m, 'new')).toEqual([120, 15, 2, 1, 3, 4, 145]);
+    expect(row(m, 'outcome.unavailable.not_held')).toEqual([30, 3, 1, 1, 1, 1, 37]);
+    expect(row(m, 'outcome.other')).toEqual([6, 1, 0, 0, 0, 1, 8]);
+    expect(row(m, 'carried_forward')).toEqual([3, 2, 0, 0, 1, 0, 6]);
+    expect([m['review.total'], m['litigation.direct.pending'], m['litigation.after_review.upheld']]).toEqual([5, 1, 1]);
+    expect(r.checks.filter((c) => !c.ok)).toEqual([]);
+  });
+
+  it('t2021 (湘潭县): 2021 labels, colspan=3 decision cells, fees in 万元, (六) in three rows', async () => {
+    const r = await parse('t2021-xiangtan.html');
+    const m = r.metrics;
+    expect(r.template).toBe('t2021');
+    expect([m['normative_docs.issued'], m['normative_docs.repealed'], m['normative_docs.in_force']]).toEqual([9, 3, 57]);
+    expect([m['licensing.decisions'], m['penalty.decisions'], m['coercion.decisions']]).toEqual([3186, 412, 25]);
+    expect(m['fees.amount']).toBe(3265800);
+    expect(row(m, 'outcome.other_misc')).toEqual([1, 1, 0, 0, 0, 0, 2]);
+    expect(row(m, 'outcome.total')).toEqual([37, 5, 0, 0, 1, 1, 44]);
+    expect(row(m, 'carried_forward')).toEqual([3, 0, 0, 0, 0, 1, 4]);
+    expect([m['review.total'], m['litigation.direct.total'], m['litigation.after_review.total']]).toEqual([3, 2, 0]);
+    expect(r.checks.filter((c) => !c.ok)).toEqual([]);
+  });
+});
+
+describe('cells that ran together (scraped archives)', () => {
+  it('recovers every row of table 三 jointly, 四 by its totals, and a signed 本年增/减', () => {
+    const out = mapTemplateTables(loadGridFixture('t2019-concatenated.txt'), 't2019');
+    const m = Object.fromEntries(out.details.map((d) => [d.key, d.value]));
+    // 101000011 fits its row as 10|1|… and as 1|0|10|…; only the first balances 一+二 = (七)+四.
+    expect(row(m, 'new')).toEqual([10, 1, 0, 0, 0, 0, 11]);
+    expect(row(m, 'outcome.total')).toEqual([9, 1, 0, 0, 0, 0, 10]);
+    expect(row(m, 'carried_forward')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect([m['review.corrected'], m['review.total'], m['litigation.direct.upheld']]).toEqual([2, 2, 1]);
+    expect([m['fees.prev_items'], m['fees.change']]).toEqual([5, -2]);
+    expect(out.checks.find((c) => c.rule === 't3.recover.new')).toMatchObject({ ok: true });
+    const d = out.details.find((x) => x.key === 'applications.new.natural_person')!;
+    expect(d.source).toContain('101000011 = 10|1|0|0|0|0|11');
+  });
+
+  it('emits nothing for a row whose splits the identities cannot tell apart, and says so', () => {
+    const doc = parseGridFixture(
+      [
+        '# 某县司法局2019年政府信息公开工作年度报告',
+        '## 三、收到和处理政府信息公开申请情况',
+        '一、本年新收政府信息公开申请数量101000011',
+        '二、上年结转政府信息公开申请数量0000000',
+      ].join('\n'),
+    );
+    const out = mapTemplateTables(doc, 't2019');
+    const keys = out.details.map((d) => d.key);
+    expect(keys.filter((k) => k.startsWith('applications.new.'))).toEqual([]);
+    expect(keys.filter((k) => k.startsWith('applications.carried_over.'))).toHaveLength(7);
+    const check = out.checks.find((c) => c.rule === 't3.recover.new')!;
+    expect(check.ok).toBe(false);
+    expect(check.message).toContain('2 splits fit');
+  });
+});
