@@ -1,0 +1,263 @@
+// Tables rebuilt from geometry: the drawn ruling lines give the cell grid (merged cells are the
+// places where an inner border is missing), then every text run is dropped into the cell that
+// contains it. Runs are placed one by one, before any line joining, so two numbers in adjacent
+// narrow cells can never be merged and one number can never be split.
+import { buildLines, joinWrapped, type Run } from './pdf-lines.ts';
+import type { Segment } from './pdf-geometry.ts';
+
+export interface GridTable {
+  /** Top edge (page space, y up) and extent, for ordering blocks and joining across pages. */
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+  /** Each grid column's left and right edge, left → right (one per entry of a row). */
+  cols: [number, number][];
+  rows: string[][];
+  /**
+   * Per column: how many leading rows belong to a cell that has no top border, i.e. a merged
+   * cell continued from the previous page (0 when the column's first cell is closed on top).
+   */
+  openTop: number[];
+  /** The runs placed in this table (not to be read again as prose). */
+  runs: Set<Run>;
+}
+
+/** Positions closer than this (pt) are the same border (double lines, anti-aliased edges). */
+const SNAP = 2.5;
+/** Grids larger than this are not report tables (or are hostile): left as text. */
+const MAX_CELLS = 20_000;
+
+/** Collinear pieces of one border (Chromium draws a border per cell) joined into one segment. */
+export function mergeSegments(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const dir of ['h', 'v'] as const) {
+    const group = segments.filter((s) => s.dir === dir).sort((a, b) => a.pos - b.pos || a.from - b.from);
+    const lanes: Segment[][] = [];
+    for (const s of group) {
+      const lane = lanes[lanes.length - 1];
+      if (lane && Math.abs(lane[0].pos - s.pos) <= 1.5) lane.push(s);
+      else lanes.push([s]);
+    }
+    for (const lane of lanes) {
+      const pos = lane.reduce((a, s) => a + s.pos, 0) / lane.length;
+      const sorted = [...lane].sort((a, b) => a.from - b.from);
+      let cur: Segment | undefined;
+      for (const s of sorted) {
+        if (cur && s.from <= cur.to + SNAP) cur.to = Math.max(cur.to, s.to);
+        else {
+          if (cur) out.push(cur);
+          cur = { dir, pos, from: s.from, to: s.to };
+        }
+      }
+      if (cur) out.push(cur);
+    }
+  }
+  return out;
+}
+
+function crosses(h: Segment, v: Segment): boolean {
+  return v.pos >= h.from - SNAP && v.pos <= h.to + SNAP && h.pos >= v.from - SNAP && h.pos <= v.to + SNAP;
+}
+
+/** Groups of borders that touch each other: one group per drawn table. */
+function components(segs: Segment[]): Segment[][] {
+  const parent = segs.map((_, i) => i);
+  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+  const hs = segs.map((s, i) => [s, i] as const).filter(([s]) => s.dir === 'h');
+  const vs = segs.map((s, i) => [s, i] as const).filter(([s]) => s.dir === 'v');
+  for (const [h, hi] of hs) for (const [v, vi] of vs) if (crosses(h, v)) parent[find(hi)] = find(vi);
+  const groups = new Map<number, Segment[]>();
+  segs.forEach((s, i) => {
+    const root = find(i);
+    if (!groups.has(root)) groups.set(root, []);
+    groups.get(root)!.push(s);
+  });
+  return [...groups.values()];
+}
+
+function cluster(values: number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const v of sorted) {
+    const last = out[out.length - 1];
+    if (last && v - last[last.length - 1] <= SNAP) last.push(v);
+    else out.push([v]);
+  }
+  return out.map((g) => g.reduce((a, b) => a + b, 0) / g.length);
+}
+
+/** Is there a border along `pos` covering most of [from, to]? */
+function hasBorder(segs: Segment[], pos: number, from: number, to: number): boolean {
+  const need = (to - from) * 0.5;
+  let covered = 0;
+  for (const s of segs) {
+    if (Math.abs(s.pos - pos) > SNAP) continue;
+    covered += Math.max(0, Math.min(s.to, to) - Math.max(s.from, from));
+    if (covered >= need) return true;
+  }
+  return false;
+}
+
+/**
+ * Finds the ruled tables on one page. `runs` are all text runs of the page; each run whose
+ * centre lies inside a table's cell is placed there.
+ */
+export function ruledTables(segments: Segment[], runs: Run[]): GridTable[] {
+  const tables: GridTable[] = [];
+  for (const comp of components(mergeSegments(segments))) {
+    const hs = comp.filter((s) => s.dir === 'h');
+    const vs = comp.filter((s) => s.dir === 'v');
+    if (hs.length < 2 || vs.length < 2) continue;
+    const left = Math.min(...hs.map((s) => s.from), ...vs.map((s) => s.pos));
+    const right = Math.max(...hs.map((s) => s.to), ...vs.map((s) => s.pos));
+    const bottom = Math.min(...vs.map((s) => s.from), ...hs.map((s) => s.pos));
+    const top = Math.max(...vs.map((s) => s.to), ...hs.map((s) => s.pos));
+    // Open-sided tables draw no outer verticals: the horizontal rules' ends are the edges.
+    const xs = cluster([left, right, ...vs.map((s) => s.pos)]);
+    const ys = cluster([bottom, top, ...hs.map((s) => s.pos)]).reverse(); // top → bottom
+    const nCols = xs.length - 1;
+    const nRows = ys.length - 1;
+    if (nCols < 1 || nRows < 1 || nCols * nRows < 2 || nCols * nRows > MAX_CELLS) continue;
+
+    // Cells with no border between them are one (merged) cell.
+    const parent = Array.from({ length: nRows * nCols }, (_, i) => i);
+    const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
+    const union = (a: number, b: number) => {
+      parent[find(a)] = find(b);
+    };
+    for (let r = 0; r < nRows; r++) {
+      for (let c = 0; c < nCols; c++) {
+        if (c + 1 < nCols && !hasBorder(vs, xs[c + 1], ys[r + 1], ys[r])) union(r * nCols + c, r * nCols + c + 1);
+        if (r + 1 < nRows && !hasBorder(hs, ys[r + 1], xs[c], xs[c + 1])) union(r * nCols + c, (r + 1) * nCols + c);
+      }
+    }
+
+    const placed = new Map<number, Run[]>();
+    const used = new Set<Run>();
+    for (const run of runs) {
+      const cx = (run.x0 + run.x1) / 2;
+      const cy = run.y + 0.35 * run.size; // baseline → middle of the glyphs
+      if (cx < left || cx > right || cy < bottom || cy > top) continue;
+      const c = xs.findIndex((x, i) => i < nCols && cx >= x && cx <= xs[i + 1]);
+      const r = ys.findIndex((y, i) => i < nRows && cy <= y && cy >= ys[i + 1]);
+      if (c < 0 || r < 0) continue;
+      const root = find(r * nCols + c);
+      if (!placed.has(root)) placed.set(root, []);
+      placed.get(root)!.push(run);
+      used.add(run);
+    }
+    // A frame around prose (a boxed note) is not a table: it holds one cell of text only.
+    if (placed.size < 2) continue;
+
+    const text = new Map<number, string>();
+    for (const [root, cellRuns] of placed) text.set(root, joinWrapped(buildLines(cellRuns).map((l) => l.text)));
+    let rows: string[][] = [];
+    for (let r = 0; r < nRows; r++) {
+      const row: string[] = [];
+      for (let c = 0; c < nCols; c++) row.push(text.get(find(r * nCols + c)) ?? '');
+      rows.push(row);
+    }
+    const keptRows = rows.map((row, r) => (row.some((cell) => cell !== '') ? r : -1)).filter((r) => r >= 0);
+    rows = keptRows.map((r) => rows[r]);
+    const openTopAll = xs.slice(0, nCols).map((_, c) => {
+      if (hasBorder(hs, ys[0], xs[c], xs[c + 1])) return 0;
+      let n = 0;
+      while (n < keptRows.length && find(keptRows[n] * nCols + c) === find(keptRows[0] * nCols + c)) n++;
+      return n;
+    });
+    // Columns blank in every row are slivers between almost-aligned borders: give their width
+    // to the neighbour on the left (or right, for the first) and drop them.
+    const cols: [number, number][] = [];
+    const keep: number[] = [];
+    for (let c = 0; c < nCols; c++) {
+      if (rows.some((row) => row[c] !== '')) {
+        cols.push([keep.length ? xs[c] : xs[0], xs[c + 1]]);
+        keep.push(c);
+      } else if (cols.length) cols[cols.length - 1][1] = xs[c + 1];
+    }
+    if (!keep.length) continue;
+    rows = rows.map((row) => keep.map((c) => row[c]));
+    tables.push({ top, bottom, left, right, cols, rows, openTop: keep.map((c) => openTopAll[c]), runs: used });
+  }
+  return tables.sort((a, b) => b.top - a.top);
+}
+
+/**
+ * A table continued on the next page: same left and right edges. The continuation may draw
+ * fewer inner borders (its rows span columns the first part splits), so its rows are mapped onto
+ * the first part's columns by position. Returns the continuation's rows on those columns, or
+ * undefined when the two parts do not line up.
+ */
+export function continuedRows(prev: GridTable, next: GridTable): { rows: string[][]; openTop: number[] } | undefined {
+  if (Math.abs(prev.left - next.left) > 6 || Math.abs(prev.right - next.right) > 6) return undefined;
+  const map = prev.cols.map(([a, b]) => next.cols.findIndex(([c, d]) => (a + b) / 2 >= c - 1 && (a + b) / 2 <= d + 1));
+  if (map.some((j) => j < 0)) return undefined;
+  // Every column of the continuation must receive at least one column of the first part.
+  if (new Set(map).size !== next.cols.length) return undefined;
+  return { rows: next.rows.map((row) => map.map((j) => row[j])), openTop: map.map((j) => next.openTop[j]) };
+}
+
+export function joinRows(prev: string[][], next: { rows: string[][]; openTop: number[] }): string[][] {
+  let skip = 0;
+  while (skip < next.rows.length && skip < prev.length - 1 && sameRow(prev[skip], next.rows[skip])) skip++;
+  const rest = next.rows.slice(skip).map((row) => [...row]);
+  const last = prev[prev.length - 1];
+  const before = prev[prev.length - 2];
+  if (!last) return [...prev, ...rest];
+  last.forEach((text, c) => {
+    if (!text || /^[-+]?[\d.,]+$/.test(text)) return;
+    if (skip === 0 && next.openTop[c] > 0) {
+      // A merged cell cut by the page break, its top border missing on this page: its text
+      // was printed on the previous page. The continued part takes the same text.
+      for (let r = 0; r < next.openTop[c] && r < rest.length; r++) if (rest[r][c] === '') rest[r][c] = text;
+    } else if (before && text === before[c]) {
+      // A label spanning rows across a repeated header (三、本年度办理结果): carry it down into
+      // the continued rows until the column has text of its own.
+      for (const row of rest) {
+        if (row[c] !== '') break;
+        row[c] = text;
+      }
+    }
+  });
+  return [...prev, ...rest];
+}
+
+function sameRow(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((cell, i) => cell === b[i]);
+}
+
+/**
+ * Text of a merged cell that overflowed the table's bottom border at a page break (Chromium
+ * prints the rest of "（三）不予公开" under the last rule). Runs just below the table, with
+ * nothing else under them on the page, are appended to the cell of the last row above them.
+ * Returns the runs absorbed.
+ */
+export function absorbOverflow(table: GridTable, runs: Run[], isBodyText: (r: Run) => boolean): Set<Run> {
+  const absorbed = new Set<Run>();
+  const below = runs.filter((r) => r.y < table.bottom && isBodyText(r));
+  if (!below.length) return absorbed;
+  const nearest = Math.max(...below.map((r) => r.y));
+  const size = Math.max(...below.map((r) => r.size));
+  if (table.bottom - (nearest + size) > 0.6 * size) return absorbed; // not touching the table
+  // Only at the end of a page: any other prose further down means this is ordinary text.
+  const candidates = below.filter((r) => Math.abs(r.y - nearest) <= 0.35 * size);
+  if (below.length !== candidates.length) return absorbed;
+  const last = table.rows[table.rows.length - 1];
+  for (const run of candidates) {
+    const cx = (run.x0 + run.x1) / 2;
+    const c = table.cols.findIndex(([a, b]) => cx >= a && cx <= b);
+    if (c < 0 || !last || last[c] === '') return new Set();
+  }
+  for (const run of candidates.sort((a, b) => a.x0 - b.x0)) {
+    const cx = (run.x0 + run.x1) / 2;
+    const c = table.cols.findIndex(([a, b]) => cx >= a && cx <= b);
+    const old = last[c];
+    // The cell's text is repeated over its span (columns and rows): extend every copy.
+    for (let r = table.rows.length - 1; r >= 0 && table.rows[r].includes(old); r--) {
+      table.rows[r] = table.rows[r].map((cell) => (cell === old ? joinWrapped([old, run.text]) : cell));
+    }
+    absorbed.add(run);
+  }
+  return absorbed;
+}

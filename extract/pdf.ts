@@ -1,0 +1,159 @@
+// PDF bytes → Document, with pdfjs-dist 5.6 (the last release for Node 20). pdf.js runs in this
+// process (no worker thread); its CMaps and standard fonts are loaded from the package, without
+// which Chinese text in non-embedded fonts (STSong-Light + UniGB-UCS2-H) comes out empty.
+// This module is the I/O edge: it reads text items and the operator list of every page and
+// hands plain data to pdf-layout.ts.
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Document } from './document.ts';
+import { ExtractError } from './errors.ts';
+import { graphicsFromOperatorList, type OpCodes } from './pdf-geometry.ts';
+import { layoutPages, type PdfPage } from './pdf-layout.ts';
+import type { TextItem } from './pdf-lines.ts';
+
+export interface PdfOptions {
+  /** Pages read at most; the rest is ignored with a warning (annual reports have < 60). */
+  maxPages?: number;
+  /** Text items read per page at most; beyond it the page is skipped as hostile. */
+  maxItemsPerPage?: number;
+  /** Wall-clock budget for the whole document, in ms. */
+  timeoutMs?: number;
+}
+
+const DEFAULTS: Required<PdfOptions> = { maxPages: 200, maxItemsPerPage: 50_000, timeoutMs: 60_000 };
+/** Fewer CJK characters than this per page read is not a usable text layer. */
+const MIN_CJK_PER_PAGE = 20;
+const MIN_CJK_TOTAL = 40;
+
+const pkgDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const assets = {
+  // pdf.js in Node reads these with fs when given plain paths ending in '/'.
+  cMapUrl: join(pkgDir, 'cmaps') + '/',
+  standardFontDataUrl: join(pkgDir, 'standard_fonts') + '/',
+};
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjsPromise: Promise<PdfJs> | undefined;
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= import(pathToFileURL(join(pkgDir, 'legacy/build/pdf.mjs')).href) as Promise<PdfJs>;
+  return pdfjsPromise;
+}
+
+export async function extractPdf(bytes: Uint8Array, name: string, options: PdfOptions = {}): Promise<Document> {
+  const opts = { ...DEFAULTS, ...options };
+  checkComplete(bytes, name);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new ExtractError('too_large', name, `${name}: PDF took longer than ${opts.timeoutMs / 1000} s to read; giving up`)), opts.timeoutMs);
+  });
+  let task: { destroy(): Promise<void> } | undefined;
+  try {
+    return await Promise.race([
+      readPdf(bytes, name, opts, (t) => (task = t)),
+      timeout,
+    ]);
+  } finally {
+    clearTimeout(timer);
+    await task?.destroy().catch(() => undefined);
+  }
+}
+
+/** A file cut off in transfer has no end-of-file marker; pdf.js would half-recover it silently. */
+function checkComplete(bytes: Uint8Array, name: string): void {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
+  if (!head.includes('%PDF-')) throw new ExtractError('unreadable', name, 'not a PDF file (no %PDF- header).');
+  const tailStart = Math.max(0, bytes.byteLength - 4096);
+  const tail = Buffer.from(bytes.buffer, bytes.byteOffset + tailStart, bytes.byteLength - tailStart).toString('latin1');
+  if (!tail.includes('%%EOF')) {
+    throw new ExtractError('unreadable', name, 'the PDF is truncated or damaged (no end-of-file marker); the download was probably cut off.');
+  }
+}
+
+async function readPdf(bytes: Uint8Array, name: string, opts: Required<PdfOptions>, onTask: (t: { destroy(): Promise<void> }) => void): Promise<Document> {
+  const pdfjs = await loadPdfJs();
+  const loadingTask = pdfjs.getDocument({
+    // pdf.js takes ownership of (detaches) the buffer it is given: pass a copy.
+    data: new Uint8Array(bytes),
+    cMapUrl: assets.cMapUrl,
+    cMapPacked: true,
+    standardFontDataUrl: assets.standardFontDataUrl,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  onTask(loadingTask);
+  let pdf: Awaited<typeof loadingTask.promise>;
+  try {
+    pdf = await loadingTask.promise;
+  } catch (err) {
+    throw new ExtractError('unreadable', name, describeLoadError(err), { cause: err });
+  }
+
+  const ops = pdfjs.OPS as unknown as OpCodes;
+  const warnings: string[] = [];
+  const count = Math.min(pdf.numPages, opts.maxPages);
+  if (pdf.numPages > count) warnings.push(`only the first ${count} of ${pdf.numPages} pages were read`);
+  const pages: PdfPage[] = [];
+  let failed = 0;
+  for (let n = 1; n <= count; n++) {
+    try {
+      const page = await pdf.getPage(n);
+      const [, , w, h] = page.view;
+      const [x0, y0] = page.view;
+      const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
+      if (content.items.length > opts.maxItemsPerPage) {
+        warnings.push(`page ${n} skipped: ${content.items.length} text items`);
+        continue;
+      }
+      const items: TextItem[] = [];
+      for (const it of content.items) {
+        if (!('str' in it) || !it.str) continue;
+        const [a, b, c, d, e, f] = it.transform as number[];
+        // Rotated or mirrored text (stamps, vertical margin notes) is not report text.
+        if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0 || d <= 0) continue;
+        items.push({ str: it.str, x: e - x0, y: f - y0, width: it.width, size: Math.abs(d) || it.height });
+      }
+      const opList = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
+      const graphics = graphicsFromOperatorList(opList.fnArray, opList.argsArray, ops, { width: w - x0, height: h - y0 });
+      // Operator coordinates are in the page's user space; move them to the same origin as the text.
+      if (x0 || y0) for (const s of graphics.segments) (s.dir === 'h' ? ((s.pos -= y0), (s.from -= x0), (s.to -= x0)) : ((s.pos -= x0), (s.from -= y0), (s.to -= y0)));
+      pages.push({ number: n, width: w - x0, height: h - y0, items, graphics });
+      page.cleanup();
+    } catch (err) {
+      if (err instanceof ExtractError) throw err;
+      failed++;
+      warnings.push(`page ${n} unreadable: ${(err as Error).message}`);
+    }
+  }
+  if (count > 0 && failed === count) throw new ExtractError('unreadable', name, 'the PDF is damaged: none of its pages could be read.');
+
+  const layout = layoutPages(pages);
+  if (layout.cjkChars < Math.max(MIN_CJK_TOTAL, MIN_CJK_PER_PAGE * Math.min(pages.length, 3))) {
+    const scanned = pages.filter((p) => p.graphics.imageCover > 0.5).length;
+    if (scanned > 0 && scanned >= pages.length / 2) {
+      throw new ExtractError('needs_ocr', name, `the PDF is a scan: ${scanned} of ${pages.length} pages are images with no text layer (OCR needed).`);
+    }
+    throw new ExtractError('extraction_empty', name, `the PDF has almost no Chinese text (${layout.cjkChars} characters on ${pages.length} pages).`);
+  }
+
+  const meta = await pdf.getMetadata().catch(() => undefined);
+  const metaTitle = (meta?.info as { Title?: string } | undefined)?.Title?.trim();
+  const heading = layout.blocks.find((b) => b.kind === 'heading' && b.level === 1);
+  await pdf.cleanup();
+  return {
+    title: heading && heading.kind === 'heading' ? heading.text : metaTitle || undefined,
+    blocks: layout.blocks,
+    source: { name, format: 'pdf', pages: pdf.numPages },
+    warnings: [...warnings, ...layout.warnings],
+  };
+}
+
+function describeLoadError(err: unknown): string {
+  const e = err as { name?: string; message?: string };
+  if (e?.name === 'PasswordException') return 'the PDF is encrypted with a password and cannot be read.';
+  if (e?.name === 'InvalidPDFException') return 'the PDF is damaged and cannot be read (invalid PDF structure).';
+  return `the PDF cannot be read (${e?.message ?? String(err)}).`;
+}
