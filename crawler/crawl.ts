@@ -342,12 +342,14 @@ class Crawler {
     if (o.cls !== 'ok' && o.cls !== 'not_modified') this.stats.failuresByClass[o.cls] = (this.stats.failuresByClass[o.cls] ?? 0) + 1;
     this.db.transaction(() => {
       const { fetchId, sha256 } = this.record(site.id, row, o);
+      // A failed answer (soft 404, error page) is in the ledger but is not the URL's document: no
+      // hash or validators on the frontier, so the next pass asks again unconditionally.
       const settlement = {
         state: ok ? ('done' as const) : ('failed' as const),
         fetchId,
-        sha256,
-        etag: r.headers.etag,
-        lastModified: r.headers['last-modified'],
+        sha256: ok ? sha256 : undefined,
+        etag: ok ? r.headers.etag : undefined,
+        lastModified: ok ? r.headers['last-modified'] : undefined,
         finalUrl: r.finalUrl,
         contentType: o.contentType,
         fetchedAt: now,

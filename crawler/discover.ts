@@ -133,7 +133,10 @@ export function discover(page: PageToDiscover, scope: Scope): Discovery {
   // hardly any in-scope list links.
   const documents = links.filter((l) => l.kind !== 'list').length;
   const lists = links.filter((l) => l.kind === 'list').length;
-  const jsShell = page.kind === 'list' && hasScript && documents === 0 && families.length === 0 && lists < 5;
+  // Only pages we expect to be report lists (start URLs, report columns) are suspected: an empty
+  // calendar or topic page with the portal's usual scripts is just a page without reports.
+  const expectsList = page.depth === 0 || isReportColumn(page.anchor ?? '');
+  const jsShell = page.kind === 'list' && expectsList && hasScript && documents === 0 && families.length === 0 && lists < 5;
   return { links, families, jsShell };
 }
 

@@ -85,10 +85,9 @@ export async function fetchUrl(req: FetchRequest, limits: FetchLimits, gate: Gat
       'accept-language': 'zh-CN,zh;q=0.9',
     };
     if (req.referrer) headers.referer = req.referrer;
-    if (redirects.length === 0) {
-      if (req.etag) headers['if-none-match'] = req.etag;
-      if (req.lastModified) headers['if-modified-since'] = req.lastModified;
-    }
+    // The validators describe the document at the end of the chain, so every hop carries them.
+    if (req.etag) headers['if-none-match'] = req.etag;
+    if (req.lastModified) headers['if-modified-since'] = req.lastModified;
     if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded; charset=UTF-8';
     const hop = await oneHop(url, method, headers, body, limits);
     if (hop.cls !== 'ok' || hop.status === undefined) return done({ ...hop, finalUrl: url });
@@ -145,11 +144,11 @@ async function oneHop(
     const resHeaders = flattenHeaders(res.headers);
     const declared = Number(resHeaders['content-length']);
     if (Number.isFinite(declared) && declared > limits.maxBytes) {
-      res.body.destroy();
+      discard(res.body);
       return { status: res.statusCode, headers: resHeaders, cls: 'too_large', error: `Content-Length ${declared} > cap ${limits.maxBytes}` };
     }
     if (method === 'GET' && (res.statusCode === 304 || (res.statusCode >= 300 && res.statusCode < 400))) {
-      res.body.destroy();
+      discard(res.body);
       return { status: res.statusCode, headers: resHeaders, cls: 'ok' };
     }
     const chunks: Buffer[] = [];
@@ -157,7 +156,7 @@ async function oneHop(
     for await (const chunk of res.body) {
       size += chunk.length;
       if (size > limits.maxBytes) {
-        res.body.destroy();
+        discard(res.body);
         return { status: res.statusCode, headers: resHeaders, cls: 'too_large', error: `body exceeds cap ${limits.maxBytes} bytes` };
       }
       chunks.push(chunk as Buffer);
@@ -170,6 +169,12 @@ async function oneHop(
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Drops a response body we will not read; the stream's abort error has nobody to tell. */
+function discard(body: { on(event: 'error', fn: () => void): unknown; destroy(): unknown }): void {
+  body.on('error', () => {});
+  body.destroy();
 }
 
 class DeadlineError extends Error {

@@ -54,9 +54,10 @@ export const trs: Adapter = {
     if (!call) return [];
     const total = Math.min(call.total, MAX_PAGES);
     const out: PageRequest[] = [];
-    for (let i = 1; i <= total; i++) {
-      const suffix = i === 1 ? '' : `_${call.oneBased ? i : i - 1}`;
-      out.push({ url: new URL(`${call.prefix}${suffix}.${call.ext}`, page.url).href });
+    // Page 1 is where the crawl entered the column (often as the bare folder URL); asking for
+    // index.html again would fetch the same page under a second name.
+    for (let i = 2; i <= total; i++) {
+      out.push({ url: new URL(`${call.prefix}_${call.oneBased ? i : i - 1}.${call.ext}`, page.url).href });
     }
     return out;
   },

@@ -1,0 +1,147 @@
+// The sample portal, as data: columns of three CMS families, their items (annual reports and the
+// look-alikes real columns mix in), and the hostile corners every real portal has somewhere.
+// The server renders this with each family's own markup; tests read the expectations from here.
+
+export type Family = 'trs0' | 'trs1' | 'hanweb' | 'jslist';
+export type Encoding = 'gbk-meta' | 'gbk-bare' | 'utf8';
+/** How the portal misbehaves for one URL (once per server instance). */
+export type Quirk = 'flaky503' | 'retry429' | 'redirect-chain';
+
+export interface Item {
+  title: string;
+  date: string;
+  /** Path of the detail page (or the attachment itself when `direct`). */
+  path: string;
+  report: boolean;
+  /** Attachment on the detail page: its link path and the fixture file served there. */
+  attachment?: { path: string; file: string; label: string; via?: 'downfile' };
+  /** The list links straight to the attachment (no detail page). */
+  direct?: { file: string };
+  quirk?: Quirk;
+  /** Disallowed by robots.txt: must never be fetched. */
+  disallowed?: boolean;
+}
+
+export interface Column {
+  family: Family;
+  /** Folder of the column; its first page is `${base}index.html`. */
+  base: string;
+  name: string;
+  encoding: Encoding;
+  perPage: number;
+  items: Item[];
+  /** Hanweb only: column and site ids embedded in the page's nextgroup link. */
+  hanweb?: { columnid: string; unitid: string; webid: string };
+}
+
+const T = '/zwgk/zfxxgk/zfxxgknb/';
+
+export const COLUMNS: Column[] = [
+  {
+    family: 'trs0',
+    base: T,
+    name: '政府信息公开年报',
+    encoding: 'gbk-meta',
+    perPage: 4,
+    items: [
+      { title: '平潭综合实验区2023年政府信息公开工作年度报告', date: '2024-01-26', path: `${T}202401/t20240126_6301.html`, report: true,
+        attachment: { path: `${T}202401/P020240126583012345678.pdf`, file: 'report-2020.pdf', label: '平潭综合实验区2023年政府信息公开工作年度报告.pdf' } },
+      { title: '平潭综合实验区2024年政府工作报告', date: '2024-01-20', path: `${T}202401/t20240120_6290.html`, report: false },
+      { title: '平潭综合实验区2022年政府信息公开工作年度报告', date: '2023-01-30', path: `${T}202301/t20230130_5120.html`, report: true,
+        attachment: { path: `${T}202301/P020230130601234567890.docx`, file: 'report-2022.docx', label: '附件下载' } },
+      { title: '平潭综合实验区2023年部门预算公开', date: '2023-01-18', path: `${T}202301/t20230118_5101.html`, report: false },
+      // page 2 (index_1.html, GBK without any charset declaration on the 0-based TRS family)
+      { title: '平潭综合实验区2021年政府信息公开工作年度报告', date: '2022-01-28', path: `${T}202201/t20220128_4011.html`, report: true, quirk: 'redirect-chain' },
+      { title: '平潭综合实验区政府信息公开指南', date: '2021-12-01', path: `${T}202112/t20211201_3999.html`, report: false },
+      { title: '平潭综合实验区2020年政府信息公开工作年度报告.pdf', date: '2021-01-29', path: `${T}202101/P020210129390112233445.pdf`, report: true, direct: { file: 'report-2020.pdf' } },
+      { title: '平潭综合实验区2019年政府信息公开工作年度报告', date: '2020-01-31', path: `${T}202001/t20200131_2601.html`, report: true, quirk: 'flaky503' },
+      // page 3 (index_2.html)
+      { title: '平潭综合实验区2018年政府信息公开工作年度报告', date: '2019-03-28', path: `${T}201903/t20190328_1802.html`, report: true, quirk: 'retry429' },
+      { title: '平潭综合实验区2019年政务公开工作要点', date: '2019-03-02', path: `${T}201903/t20190302_1790.html`, report: false },
+      { title: '2018年政务公开工作要点落实情况', date: '2019-02-20', path: `${T}201902/t20190220_1750.html`, report: false },
+      { title: '平潭综合实验区2016年政府信息公开工作年度报告', date: '2017-03-30', path: `${T}internal/t20170330_900.html`, report: true, disallowed: true },
+    ],
+  },
+  {
+    family: 'hanweb',
+    base: '/col/col1234/',
+    name: '部门年报',
+    encoding: 'utf8',
+    perPage: 2,
+    hanweb: { columnid: '1234', unitid: '5678', webid: '9' },
+    items: [
+      { title: '区财政局2023年政府信息公开工作年度报告', date: '2024-01-15', path: '/art/2024/1/15/art_1234_7001.html', report: true,
+        attachment: { path: '/module/download/downfile.jsp?classid=0&filename=4f2a9c.pdf', file: 'report-2020.pdf', label: '区财政局2023年政府信息公开工作年度报告.pdf', via: 'downfile' } },
+      { title: '区财政局2023年度部门决算公开', date: '2024-01-12', path: '/art/2024/1/12/art_1234_6990.html', report: false },
+      { title: '区教育局2023年政府信息公开工作年度报告', date: '2024-01-10', path: '/art/2024/1/10/art_1234_6985.html', report: true },
+      { title: '区卫健委2023年政府信息公开工作年度报告', date: '2024-01-09', path: '/art/2024/1/9/art_1234_6980.html', report: true },
+      { title: '关于做好2023年政府信息公开工作年度报告编制和发布工作的通知', date: '2023-12-20', path: '/art/2023/12/20/art_1234_6900.html', report: false },
+      { title: '区财政局2022年政府信息公开工作年度报告', date: '2023-01-16', path: '/art/2023/1/16/art_1234_5001.html', report: true },
+      // beyond the embedded group: only the dataproxy.jsp XHR returns these
+      { title: '区教育局2022年政务公开工作年度报告', date: '2023-01-12', path: '/art/2023/1/12/art_1234_4990.html', report: true },
+      { title: '区统计局2022年国民经济和社会发展统计公报', date: '2023-01-11', path: '/art/2023/1/11/art_1234_4980.html', report: false },
+      { title: '区卫健委二〇二一年度政府信息公开工作报告', date: '2022-01-20', path: '/art/2022/1/20/art_1234_3001.html', report: true },
+    ],
+  },
+  {
+    family: 'trs1',
+    base: '/xxgk/ndbg/',
+    name: '年度报告',
+    encoding: 'gbk-meta',
+    perPage: 2,
+    items: [
+      { title: '金井镇2023年政府信息公开工作年度报告', date: '2024-01-22', path: '/xxgk/ndbg/202401/t20240122_801.html', report: true },
+      { title: '金井镇2024年工作要点', date: '2024-01-05', path: '/xxgk/ndbg/202401/t20240105_790.html', report: false },
+      // page 2 is index_2.html on this 1-based variant (index_1.html does not exist)
+      { title: '金井镇2022年政府信息公开工作年度报告', date: '2023-01-19', path: '/xxgk/ndbg/202301/t20230119_650.html', report: true },
+    ],
+  },
+  {
+    family: 'jslist',
+    base: '/jsnb/',
+    name: '政府信息公开年报',
+    encoding: 'utf8',
+    perPage: 20,
+    items: [
+      { title: '苏澳镇2023年政府信息公开工作年度报告', date: '2024-01-25', path: '/jsnb/202401/t20240125_77.html', report: true },
+      { title: '苏澳镇2023年政府工作报告', date: '2024-01-18', path: '/jsnb/202401/t20240118_70.html', report: false },
+      { title: '苏澳镇2022年政府信息公开工作年度报告', date: '2023-01-25', path: '/jsnb/202301/t20230125_55.html', report: true },
+    ],
+  },
+];
+
+/** Pages reachable from the TRS column's side menu: faults and traps. */
+export const HOSTILE = {
+  calendar: `${T}calendar/`,
+  slow: `${T}slow/`,
+  huge: `${T}huge/`,
+  loop: `${T}loop/a`,
+  soft404: `${T}old/`,
+  disallowedColumn: `${T}internal/`,
+};
+
+export const ROBOTS_TXT = `# 平潭综合实验区门户网站
+User-agent: *
+Disallow: ${T}internal/
+Disallow: /search/
+
+User-agent: BadBot
+Disallow: /
+`;
+
+export function columnOf(family: Family): Column {
+  const c = COLUMNS.find((x) => x.family === family);
+  if (!c) throw new Error(family);
+  return c;
+}
+
+/** The report documents a complete crawl of a column must find: detail pages, attachments, direct files. */
+export function expectedReportPaths(col: Column): string[] {
+  const out: string[] = [];
+  for (const it of col.items) {
+    if (!it.report || it.disallowed) continue;
+    out.push(it.path);
+    if (it.attachment) out.push(it.attachment.path);
+  }
+  return out;
+}

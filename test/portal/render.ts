@@ -1,0 +1,128 @@
+// Markup of the sample portal, family by family, the way the real CMSs print it: portal chrome
+// (header, nav, breadcrumbs, share bar, footer), TRS lists with createPageHTML, Hanweb column pages
+// with the XML datastore, report detail pages with tables and attachment links.
+import type { Column, Item } from './data.ts';
+import { HOSTILE } from './data.ts';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+
+export function chrome(title: string, body: string, opts: { charset?: string; scripts?: string } = {}): string {
+  const meta = opts.charset ? `<meta http-equiv="Content-Type" content="text/html; charset=${opts.charset}">\n` : '';
+  return `<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml"><head>
+${meta}<title>${esc(title)}_平潭综合实验区管理委员会</title>
+<meta name="SiteName" content="平潭综合实验区管理委员会"><meta name="ColumnName" content="${esc(title)}">
+<link rel="stylesheet" href="/images/style.css">
+<script src="/images/jquery.min.js"></script>${opts.scripts ?? ''}
+</head><body>
+<div class="top"><div class="w1200"><span>欢迎访问平潭综合实验区管理委员会门户网站</span><a href="/">首页</a> | <a href="/wza/">无障碍</a> | <a href="/search/?q=">站内搜索</a></div></div>
+<div class="nav"><ul><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/zwfw/">政务服务</a></li><li><a href="/hdjl/">互动交流</a></li><li><a href="/zjpt/">走进平潭</a></li></ul></div>
+${body}
+<div class="share">分享到：<a href="javascript:void(0)" class="wx">微信</a><a href="javascript:void(0)" class="wb">微博</a><span>扫一扫在手机打开当前页</span></div>
+<div class="footer"><p>主办单位：平潭综合实验区管理委员会办公室 <a href="/wzdt/">网站地图</a> <a href="/lxwm/">联系我们</a></p><p>网站标识码：3501280001 闽ICP备12011925号 <a href="#top">返回顶部</a></p></div>
+</body></html>`;
+}
+
+function sideMenu(col: Column): string {
+  if (col.family !== 'trs0') return '';
+  return `<div class="left-menu"><h3>政府信息公开</h3><ul>
+<li><a href="/zwgk/zfxxgk/zfxxgkzn/">政府信息公开指南</a></li>
+<li><a href="/zwgk/zfxxgk/zfxxgkzd/">政府信息公开制度</a></li>
+<li><a href="/zwgk/zfxxgk/fdzdgknr/">法定主动公开内容</a></li>
+<li class="on"><a href="${col.base}">政府信息公开年报</a></li>
+<li><a href="${HOSTILE.calendar}?month=202401">政务活动日历</a></li>
+<li><a href="${HOSTILE.slow}">专题专栏</a></li>
+<li><a href="${HOSTILE.huge}">数据开放</a></li>
+<li><a href="${HOSTILE.loop}">历史栏目</a></li>
+<li><a href="${HOSTILE.soft404}">旧版年报</a></li>
+<li><a href="${HOSTILE.disallowedColumn}">内部资料</a></li>
+</ul></div>`;
+}
+
+/** Where the list links an item: redirect-chain items go through the old short link. */
+export function listHref(item: Item): string {
+  if (item.quirk === 'redirect-chain') return item.path.replace(/\/[^/]*\/t\d+_(\d+)\.html$/, '/go/$1');
+  return item.path;
+}
+
+function li(item: Item): string {
+  // TRS lists truncate long titles and keep the full one in the title attribute.
+  const shown = item.title.length > 22 ? item.title.slice(0, 21) + '…' : item.title;
+  return `<li><a href="${listHref(item)}" title="${esc(item.title)}" target="_blank">${esc(shown)}</a><span>${item.date}</span></li>`;
+}
+
+export function trsListPage(col: Column, pageIndex: number, pageCount: number): string {
+  const items = col.items.slice(pageIndex * col.perPage, (pageIndex + 1) * col.perPage);
+  const pager =
+    col.family === 'trs0'
+      ? `<script language="JavaScript">var currentPage = ${pageIndex};//所在页从0开始
+var prevPage = currentPage-1//上一页
+var nextPage = currentPage+1//下一页
+var countPage = ${pageCount}//共多少页
+createPageHTML(countPage, currentPage, "index", "html");</script>`
+      : `<script type="text/javascript">createPageHTML('page_div', ${pageCount}, ${pageIndex + 1}, 'index', 'html', ${col.items.length});</script>`;
+  const body = `<div class="w1200"><div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; <span>${col.name}</span></div>
+${sideMenu(col)}<div class="list-right"><h2>${col.name}</h2><ul class="list">${items.map(li).join('\n')}</ul>
+<div class="page" id="page_div">${pager}</div></div></div>`;
+  return chrome(col.name, body, {
+    charset: col.encoding === 'gbk-meta' ? 'gb2312' : undefined,
+    scripts: '\n<script src="/images/page.js"></script>',
+  });
+}
+
+export function hanwebColumnPage(col: Column, group: number): string {
+  const h = col.hanweb!;
+  const records = col.items.slice(0, group).map((it) => `<record><![CDATA[\n<li><a href="${it.path}" title="${esc(it.title)}" target="_blank">${esc(it.title)}</a><span>${it.date}</span></li>\n]]></record>`);
+  const body = `<div class="main"><div class="bt-position">您当前的位置：<a href="/">首页</a> &gt; <a href="/col/col1200/index.html">信息公开</a> &gt; <span>${col.name}</span></div>
+<div class="default_pgContainer" id="${h.columnid}">
+<script type="text/xml"><datastore><nextgroup><![CDATA[<a href="/module/web/jpage/dataproxy.jsp?page=1&webid=${h.webid}&path=/&columnid=${h.columnid}&unitid=${h.unitid}&webname=%E5%B9%B3%E6%BD%AD%E5%AE%9E%E9%AA%8C%E5%8C%BA&permissiontype=0"></a>]]></nextgroup>
+<recordset>${records.join('\n')}</recordset></datastore></script>
+</div>
+<script language="javascript" src="/module/web/jpage/jpage.js"></script>
+<script>$(document).ready(function(){ $('#${h.columnid}').jpage({ dataStore: dataStore, perPage: ${col.perPage}, totalRecord: ${col.items.length}, proxyUrl: '/module/web/jpage/dataproxy.jsp' }); });</script>
+</div>`;
+  return chrome(col.name, body);
+}
+
+export function hanwebProxyAnswer(col: Column, start: number, end: number): string {
+  const records = col.items.slice(start - 1, end).map((it) => `<record><![CDATA[\n<li><a href="${it.path}" title="${esc(it.title)}" target="_blank">${esc(it.title)}</a><span>${it.date}</span></li>\n]]></record>`);
+  return `<?xml version="1.0" encoding="utf-8"?><datastore><totalrecord>${col.items.length}</totalrecord><recordset>${records.join('\n')}</recordset></datastore>`;
+}
+
+export function jsListShell(col: Column): string {
+  const body = `<div class="w1200"><div class="position">当前位置：<a href="/">首页</a> &gt; <span>${col.name}</span></div>
+<div id="list-app"><div class="loading">加载中…</div></div></div>
+<script>
+fetch('${col.base}data.json').then(function (r) { return r.json(); }).then(function (d) {
+  var ul = document.createElement('ul');
+  d.list.forEach(function (it) {
+    var li = document.createElement('li'); var a = document.createElement('a');
+    a.href = it.url; a.textContent = it.title; a.title = it.title; li.appendChild(a);
+    var s = document.createElement('span'); s.textContent = it.date; li.appendChild(s); ul.appendChild(li);
+  });
+  var app = document.getElementById('list-app'); app.innerHTML = ''; app.appendChild(ul);
+});
+</script>`;
+  return chrome(col.name, body);
+}
+
+export function detailPage(item: Item, col: Column): string {
+  const year = item.title.match(/(20\d{2})/)?.[1] ?? '';
+  const tables = item.report
+    ? `<p>本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式〉的通知》（国办公开办函〔2021〕30号）要求编制。报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。</p>
+<p><strong>一、总体情况</strong></p><p>${year}年，我区坚持以习近平新时代中国特色社会主义思想为指导，全面推进政务公开工作。</p>
+<p><strong>二、主动公开政府信息情况</strong></p>
+<table border="1" cellspacing="0"><tbody>
+<tr><td colspan="4">第二十条第（一）项</td></tr>
+<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+<tr><td>规章</td><td>0</td><td>0</td><td>0</td></tr>
+<tr><td>行政规范性文件</td><td>5</td><td>1</td><td>37</td></tr>
+</tbody></table>`
+    : `<p>${esc(item.title)}全文如下。本文件与政府信息公开工作年度报告无关。</p><p>各乡镇、各部门要认真贯彻落实。</p>`;
+  const att = item.attachment ? `<div class="fj">附件：<a href="${item.attachment.path}">${esc(item.attachment.label)}</a></div>` : '';
+  const body = `<div class="w1200"><div class="position">当前位置：<a href="/">首页</a> &gt; <a href="${col.base}">${col.name}</a> &gt; 正文</div>
+<div class="article"><h1>${esc(item.title)}</h1><div class="info">发布时间：${item.date} 来源：区政府办 字号：[ 大 中 小 ]</div>
+<div class="TRS_Editor">${tables}</div>${att}
+<div class="prev-next"><p>上一篇：<a href="${col.base}">返回列表</a></p></div></div></div>`;
+  return chrome(item.title, body, { charset: col.encoding === 'utf8' ? 'utf-8' : col.encoding === 'gbk-meta' ? 'gb2312' : undefined });
+}

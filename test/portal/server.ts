@@ -1,0 +1,248 @@
+// A local imitation of government portals for the crawler's tests: node:http on 127.0.0.1 with a
+// random port, serving the columns described in data.ts with their families' markup, GBK where the
+// real ones are GBK, ETag/Last-Modified with 304s, and the faults real portals have (503 then 200,
+// 429 with Retry-After, redirect chains and a loop, a slow page, a huge page, a soft 404, an endless
+// calendar). Every request goes to an access log so tests can check politeness from the server side.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import iconv from 'iconv-lite';
+import { COLUMNS, HOSTILE, ROBOTS_TXT, type Column, type Item } from './data.ts';
+import { chrome, detailPage, hanwebColumnPage, hanwebProxyAnswer, jsListShell, listHref, trsListPage } from './render.ts';
+
+export interface AccessEntry {
+  /** Arrival time, ms (monotonic, same clock for all entries). */
+  t: number;
+  method: string;
+  /** Path and query. */
+  url: string;
+  userAgent?: string;
+  ifNoneMatch?: string;
+  ifModifiedSince?: string;
+  status: number;
+  /** Body bytes actually sent (0 for 304, redirects, aborted transfers). */
+  bytes: number;
+  /** The response body was sent to the end. */
+  completed: boolean;
+}
+
+export interface Portal {
+  origin: string;
+  host: string;
+  log: AccessEntry[];
+  close(): Promise<void>;
+}
+
+export interface PortalOptions {
+  /** Milliseconds the slow page waits before answering (default 5 000). */
+  slowMs?: number;
+  /** Size of the huge page, bytes (default 3 MB). */
+  hugeBytes?: number;
+}
+
+interface Resource {
+  status?: number;
+  type: string;
+  body: Buffer;
+  headers?: Record<string, string>;
+  /** No validators: a dynamic answer. */
+  dynamic?: boolean;
+  /** Sent chunked, without Content-Length (the size is only known by reading it). */
+  chunked?: boolean;
+}
+
+type Handler = (req: IncomingMessage, body: string, url: URL) => Resource | Promise<Resource>;
+
+const LAST_MODIFIED = 'Mon, 29 Jan 2024 02:00:00 GMT';
+const FILES = new URL('./files/', import.meta.url);
+
+function encode(html: string, col: Pick<Column, 'encoding'>): Buffer {
+  return col.encoding === 'utf8' ? Buffer.from(html, 'utf8') : iconv.encode(html, 'gbk');
+}
+
+const html = (body: Buffer, extra: Partial<Resource> = {}): Resource => ({ type: 'text/html', body, ...extra });
+
+export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
+  const routes = new Map<string, Handler>();
+  const redirects = new Map<string, { to: string; status: number }>();
+  const seen = new Map<string, number>();
+  const once = (key: string) => {
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
+    return n;
+  };
+  const file = (name: string) => readFileSync(new URL(name, FILES));
+  const fileType = (name: string) => (name.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream');
+
+  for (const col of COLUMNS) {
+    const pages = Math.ceil(col.items.length / col.perPage);
+    if (col.family === 'trs0' || col.family === 'trs1') {
+      for (let i = 0; i < pages; i++) {
+        const name = i === 0 ? 'index.html' : col.family === 'trs0' ? `index_${i}.html` : `index_${i + 1}.html`;
+        // The second page of the 0-based column declares no charset at all: GBK bytes, nothing else.
+        const enc = col.family === 'trs0' && i === 1 ? { encoding: 'gbk-bare' as const } : col;
+        const page = () => html(encode(trsListPage(col, i, pages), enc));
+        routes.set(col.base + name, page);
+        if (i === 0) routes.set(col.base, page);
+      }
+    } else if (col.family === 'hanweb') {
+      const group = col.perPage * 3;
+      const page = () => html(encode(hanwebColumnPage(col, group), col));
+      routes.set(col.base, page);
+      routes.set(col.base + 'index.html', page);
+      routes.set('/module/web/jpage/dataproxy.jsp', (req, body, url) => {
+        const form = new URLSearchParams(body);
+        // Like the real endpoint: without the column's own parameters there is no data.
+        if (req.method !== 'POST' || form.get('columnid') !== col.hanweb!.columnid || form.get('unitid') !== col.hanweb!.unitid) {
+          return { status: 400, type: 'text/plain', body: Buffer.from('参数错误'), dynamic: true };
+        }
+        const start = Number(url.searchParams.get('startrecord') ?? 1);
+        const end = Number(url.searchParams.get('endrecord') ?? start + group - 1);
+        return { type: 'text/xml; charset=utf-8', body: Buffer.from(hanwebProxyAnswer(col, start, end)), dynamic: true };
+      });
+    } else if (col.family === 'jslist') {
+      const page = () => html(encode(jsListShell(col), col));
+      routes.set(col.base, page);
+      routes.set(col.base + 'index.html', page);
+      routes.set(col.base + 'data.json', () => ({
+        type: 'application/json',
+        body: Buffer.from(JSON.stringify({ total: col.items.length, list: col.items.map((it) => ({ title: it.title, url: it.path, date: it.date })) })),
+      }));
+    }
+    for (const item of col.items) addItem(col, item);
+  }
+
+  function addItem(col: Column, item: Item): void {
+    if (item.direct) {
+      const name = item.direct.file;
+      routes.set(item.path, () => ({ type: fileType(name), body: file(name) }));
+      return;
+    }
+    const page = () => html(encode(detailPage(item, col), col));
+    if (item.quirk === 'flaky503') {
+      routes.set(item.path, () =>
+        once(item.path) === 1 ? { status: 503, type: 'text/html', body: Buffer.from('<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>'), dynamic: true } : page(),
+      );
+    } else if (item.quirk === 'retry429') {
+      routes.set(item.path, () =>
+        once(item.path) === 1
+          ? { status: 429, type: 'text/html', body: Buffer.from('<html><body>访问过于频繁，请稍后再试</body></html>'), headers: { 'retry-after': '1' }, dynamic: true }
+          : page(),
+      );
+    } else {
+      routes.set(item.path, page);
+    }
+    if (item.quirk === 'redirect-chain') {
+      const first = listHref(item);
+      const second = first.replace('/go/', '/go2/');
+      redirects.set(first, { to: second, status: 302 });
+      redirects.set(second, { to: item.path, status: 301 });
+    }
+    const att = item.attachment;
+    if (att) {
+      if (att.via === 'downfile') {
+        const target = '/attach/0/' + new URL(att.path, 'http://x').searchParams.get('filename');
+        redirects.set(att.path, { to: target, status: 302 });
+        routes.set(target, () => ({ type: 'application/octet-stream', body: file(att.file) }));
+      } else {
+        routes.set(att.path, () => ({ type: fileType(att.file), body: file(att.file) }));
+      }
+    }
+  }
+
+  // Hostile corners reachable from the TRS column's side menu.
+  routes.set(HOSTILE.calendar, (_req, _body, url) => {
+    const month = Number(url.searchParams.get('month') ?? 202401);
+    const body = `<div class="calendar"><h2>政务活动日历 ${month}</h2><a href="?month=${month - 1}">上个月</a> <a href="?month=${month + 1}">下个月</a><p>本月暂无活动。</p></div>`;
+    return html(encode(chrome('政务活动日历', body, { charset: 'gb2312' }), { encoding: 'gbk-meta' }));
+  });
+  routes.set(HOSTILE.slow, async () => {
+    await new Promise((r) => setTimeout(r, opts.slowMs ?? 5000));
+    return html(Buffer.from(chrome('专题专栏', '<p>专题</p>')));
+  });
+  routes.set(HOSTILE.huge, () => html(Buffer.alloc(opts.hugeBytes ?? 3 * 1024 * 1024, 0x20), { dynamic: true, chunked: true }));
+  redirects.set(HOSTILE.loop, { to: HOSTILE.loop.replace(/a$/, 'b'), status: 302 });
+  redirects.set(HOSTILE.loop.replace(/a$/, 'b'), { to: HOSTILE.loop, status: 302 });
+  routes.set(HOSTILE.soft404, () => html(Buffer.from('<html><head><meta charset="utf-8"><title>提示</title></head><body><p>对不起，您访问的页面不存在或已被删除！</p><a href="/">返回首页</a></body></html>')));
+  routes.set(HOSTILE.disallowedColumn, () => html(Buffer.from(chrome('内部资料', '<p>内部</p>'))));
+  routes.set('/robots.txt', () => ({ type: 'text/plain', body: Buffer.from(ROBOTS_TXT) }));
+
+  const log: AccessEntry[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      void serve(req, Buffer.concat(chunks).toString('utf8'), res);
+    });
+  });
+
+  async function serve(req: IncomingMessage, body: string, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://portal');
+    const entry: AccessEntry = {
+      t: performance.now(),
+      method: req.method ?? 'GET',
+      url: url.pathname + url.search,
+      userAgent: req.headers['user-agent'],
+      ifNoneMatch: req.headers['if-none-match'],
+      ifModifiedSince: req.headers['if-modified-since'],
+      status: 0,
+      bytes: 0,
+      completed: false,
+    };
+    log.push(entry);
+    const redirect = redirects.get(url.pathname + url.search) ?? redirects.get(url.pathname);
+    if (redirect) {
+      entry.status = redirect.status;
+      entry.completed = true;
+      res.writeHead(redirect.status, { location: redirect.to, 'content-length': '0' }).end();
+      return;
+    }
+    const handler = routes.get(url.pathname);
+    let r: Resource;
+    if (!handler) {
+      r = { status: 404, type: 'text/html', body: Buffer.from(chrome('404', '<h1>404 Not Found</h1><p>您访问的页面不存在</p>' + '<!-- padding -->'.repeat(200))), dynamic: true };
+    } else {
+      r = await handler(req, body, url);
+    }
+    const status = r.status ?? 200;
+    const headers: Record<string, string> = { 'content-type': r.type, ...r.headers };
+    if (status === 200 && !r.dynamic) {
+      const etag = `"${createHash('sha1').update(r.body).digest('hex').slice(0, 16)}"`;
+      headers.etag = etag;
+      headers['last-modified'] = LAST_MODIFIED;
+      if (req.headers['if-none-match'] === etag) {
+        entry.status = 304;
+        entry.completed = true;
+        res.writeHead(304, { etag }).end();
+        return;
+      }
+    }
+    entry.status = status;
+    if (!r.chunked) headers['content-length'] = String(r.body.length);
+    res.on('finish', () => {
+      entry.completed = true;
+      entry.bytes = r.body.length;
+    });
+    res.writeHead(status, headers).end(r.body);
+  }
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    host: `127.0.0.1:${port}`,
+    log,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Serve from the command line for manual poking: `npx tsx test/portal/server.ts`. */
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const p = await startPortal();
+  console.log(`portal at ${p.origin}`);
+}
