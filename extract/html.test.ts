@@ -1,0 +1,202 @@
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Document, TableBlock } from './document.ts';
+import { documentText } from './document.ts';
+import { HTML_LIMITS, htmlToDocument, stripSiteSuffix } from './html.ts';
+
+const page = (f: string) => readFileSync(new URL(`../test/fixtures/html/${f}`, import.meta.url), 'utf8');
+const tables = (d: Document) => d.blocks.filter((b): b is TableBlock => b.kind === 'table');
+const texts = (d: Document) => d.blocks.filter((b) => b.kind !== 'table').map((b) => (b as { text: string }).text);
+
+describe('a t2019 report page (TRS portal, #zoom > .TRS_Editor)', () => {
+  const doc = htmlToDocument(page('t2019-pingxiang.html'), { name: 't2019-pingxiang.html' });
+
+  it('takes the title from the page, not the site name, and the publishing date from the info bar', () => {
+    expect(doc.title).toBe('萍乡市2019年政府信息公开工作年度报告');
+    expect(doc.published).toBe('2020-01-20');
+    expect(doc.blocks[0]).toEqual({ kind: 'heading', level: 1, text: '萍乡市2019年政府信息公开工作年度报告' });
+  });
+
+  it('keeps the report and drops the portal chrome around it', () => {
+    const all = documentText(doc);
+    for (const chrome of ['扫一扫在手机打开当前页', '返回顶部', '打印本页', '您当前的位置', 'ICP备', '网站标识码', '主办单位', '相关链接', '2018年政府信息公开工作年度报告', '无障碍', '政务动态', '字号', 'hm.baidu.com']) {
+      expect(all, chrome).not.toContain(chrome);
+    }
+    expect(all).toContain('全年主动公开政府信息25630条');
+    expect(all).toContain('（国办公开办函〔2019〕60号）');
+  });
+
+  it('turns the numbered section titles into headings, in order', () => {
+    const headings = doc.blocks.filter((b) => b.kind === 'heading' && b.level === 2).map((b) => (b as { text: string }).text);
+    expect(headings).toEqual([
+      '一、总体情况',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ]);
+    // A numbered lead-in followed by a sentence stays a paragraph the prose reader can use.
+    expect(texts(doc)).toContain('（一）主动公开情况。围绕“放管服”改革、重大项目建设、民生保障等重点领域，及时公开政府信息。');
+  });
+
+  it('places each table right after its section heading', () => {
+    const order = doc.blocks.map((b) => (b.kind === 'table' ? `table ${b.index}` : b.text)).filter((t) => /^(table|[一二三四五]、)/.test(t));
+    expect(order).toEqual(['一、总体情况', '二、主动公开政府信息情况', 'table 1', '三、收到和处理政府信息公开申请情况', 'table 2', '四、政府信息公开行政复议、行政诉讼情况', 'table 3', '五、存在的主要问题及改进情况']);
+  });
+
+  it('expands the multi-row header of table 三 so every column has its labels', () => {
+    const t3 = tables(doc)[1];
+    expect(t3.origin).toBe('html');
+    expect(new Set(t3.rows.map((r) => r.length))).toEqual(new Set([10]));
+    expect(t3.rows[0].slice(3)).toEqual(Array(7).fill('申请人情况'));
+    expect(t3.rows[1].slice(3)).toEqual(['自然人', ...Array(5).fill('法人或其他组织'), '总计']);
+    expect(t3.rows[2].slice(3)).toEqual(['自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']);
+    expect(t3.rows[2][0]).toBe('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）');
+  });
+
+  it('repeats row labels down their rowspan and across their colspan', () => {
+    const t3 = tables(doc)[1];
+    const row = (label: string) => t3.rows.find((r) => r.includes(label))!;
+    expect(row('一、本年新收政府信息公开申请数量')).toEqual([...Array(3).fill('一、本年新收政府信息公开申请数量'), '120', '15', '2', '1', '3', '4', '145']);
+    expect(row('4.保护第三方合法权益')).toEqual(['三、本年度办理结果', '（三）不予公开', '4.保护第三方合法权益', '2', '0', '0', '0', '0', '0', '2']);
+    expect(row('3.补正后申请内容仍不明确').slice(0, 2)).toEqual(['三、本年度办理结果', '（四）无法提供']);
+    expect(row('（七）总计')).toEqual(['三、本年度办理结果', '（七）总计', '（七）总计', '123', '14', '2', '1', '2', '4', '146']);
+    expect(row('四、结转下年度继续办理').slice(3)).toEqual(['3', '2', '0', '0', '1', '0', '6']);
+  });
+
+  it('expands table 四 into 15 columns under 行政复议 / 未经复议直接起诉 / 复议后起诉', () => {
+    const t4 = tables(doc)[2];
+    expect(t4.rows).toHaveLength(4);
+    expect(t4.rows[0]).toEqual([...Array(5).fill('行政复议'), ...Array(10).fill('行政诉讼')]);
+    expect(t4.rows[1]).toEqual(['结果维持', '结果纠正', '其他结果', '尚未审结', '总计', ...Array(5).fill('未经复议直接起诉'), ...Array(5).fill('复议后起诉')]);
+    expect(t4.rows[3]).toEqual(['3', '1', '0', '1', '5', '2', '0', '1', '1', '4', '1', '0', '0', '0', '1']);
+  });
+
+  it('keeps signed changes and amounts in table 二 as written', () => {
+    const t2 = tables(doc)[0];
+    expect(t2.rows.find((r) => r[0] === '行政许可')).toEqual(['行政许可', '236', '-8', '15230']);
+    expect(t2.rows.find((r) => r[0] === '其他对外管理服务事项')).toEqual(['其他对外管理服务事项', '45', '+3', '1021']);
+    expect(t2.rows.find((r) => r[0] === '政府集中采购')).toEqual(['政府集中采购', '156', '8650.43万元', '8650.43万元']);
+    expect(t2.rows[0]).toEqual(Array(4).fill('第二十条第（一）项'));
+  });
+});
+
+describe('a t2021 report page with no known content container', () => {
+  const doc = htmlToDocument(page('t2021-xiangtan.html'), { name: 't2021-xiangtan.html' });
+
+  it('finds the article as the densest block and keeps its three tables', () => {
+    expect(doc.title).toBe('湘潭县2021年政府信息公开工作年度报告');
+    expect(doc.published).toBe('2022-01-25');
+    expect(tables(doc).map((t) => [t.rows.length, t.rows[0].length])).toEqual([[14, 4], [28, 10], [4, 15]]);
+    expect(documentText(doc)).not.toContain('扫一扫');
+    expect(documentText(doc)).not.toContain('索引号'); // the metadata box above the title is not the article
+  });
+
+  it('reads the 2021 table 二 and the three (六)其他处理 rows', () => {
+    const [t2, t3] = tables(doc);
+    expect(t2.rows[1]).toEqual(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数']);
+    expect(t2.rows.find((r) => r[0] === '行政规范性文件')).toEqual(['行政规范性文件', '9', '3', '57']);
+    expect(t2.rows.find((r) => r[0] === '行政事业性收费')).toEqual(['行政事业性收费', '326.58', '326.58', '326.58']);
+    const other = t3.rows.filter((r) => r[1] === '（六）其他处理');
+    expect(other.map((r) => [r[2], r[9]])).toEqual([
+      ['1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请', '2'],
+      ['2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请', '0'],
+      ['3.其他', '2'],
+    ]);
+  });
+});
+
+describe('pre2019 prose page and look-alikes', () => {
+  it('reads a Hanweb page (#ivs_content) into headings and paragraphs', () => {
+    const doc = htmlToDocument(page('pre2019-kaizhou.html'), { name: 'pre2019-kaizhou.html' });
+    expect(doc.title).toBe('重庆市开州区2017年政府信息公开工作年度报告');
+    expect(doc.published).toBe('2018-03-14');
+    expect(tables(doc)).toHaveLength(0);
+    expect(doc.blocks.filter((b) => b.kind === 'heading' && b.level === 3).length).toBeGreaterThan(2);
+    expect(documentText(doc)).toMatch(/8\.06万条/);
+  });
+
+  it('extracts a 政府工作报告 faithfully (deciding it is not an annual report is the normaliser’s job)', () => {
+    const doc = htmlToDocument(page('not-report-gzbg.html'), { name: 'not-report-gzbg.html' });
+    expect(doc.title).toBe('2020年萍乡市人民政府工作报告');
+    expect(documentText(doc)).not.toContain('ICP备');
+  });
+});
+
+describe('table mechanics', () => {
+  const one = (html: string) => tables(htmlToDocument(html, { name: 't.html', wholeBody: true }));
+
+  it('joins cell text broken by <br>/<p> without splitting words or merging numbers', () => {
+    const [t] = one('<table><tr><td>信息内容</td><td><p>本年新</p><p>制作数量</p></td><td>本年<br>新公开数量</td></tr><tr><td>规章</td><td>18<br>20</td><td>&nbsp;3&nbsp;</td></tr></table>');
+    expect(t.rows).toEqual([
+      ['信息内容', '本年新制作数量', '本年新公开数量'],
+      ['规章', '18 20', '3'],
+    ]);
+  });
+
+  it('flattens layout tables so the data table inside surfaces', () => {
+    const html = `<table width="100%"><tr><td class="left">
+      <table><tr><td><p>一、总体情况</p><p>本机关全年主动公开政府信息120条。</p></td></tr></table>
+      <table border="1"><tr><td>行政复议</td><td>总计</td></tr><tr><td>结果维持</td><td>2</td></tr></table>
+    </td></tr></table>`;
+    const doc = htmlToDocument(html, { name: 'layout.html', wholeBody: true });
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['heading', 'paragraph', 'table']);
+    expect(tables(doc)[0].rows).toEqual([['行政复议', '总计'], ['结果维持', '2']]);
+  });
+
+  it('pads ragged rows, clamps spans that run past the table, drops blank spacer columns', () => {
+    const [t] = one('<table><tr><td rowspan="9">项目</td><td colspan="2">数量</td><td width="1"></td></tr><tr><td>1</td></tr></table>');
+    expect(t.rows).toEqual([
+      ['项目', '数量', '数量'],
+      ['项目', '1', ''],
+    ]);
+  });
+});
+
+describe('hostile pages are bounded, not hung', () => {
+  const saved = { ...HTML_LIMITS };
+  afterEach(() => Object.assign(HTML_LIMITS, saved));
+
+  it('truncates a 5000-column table to the column cap with a warning', () => {
+    const html = `<table><tr>${'<td>表头</td>'.repeat(5000)}</tr><tr>${'<td>1</td>'.repeat(5000)}</tr></table>`;
+    const doc = htmlToDocument(html, { name: 'wide.html', wholeBody: true });
+    expect(tables(doc)[0].rows[0]).toHaveLength(HTML_LIMITS.maxColumns);
+    expect(doc.warnings.join(' ')).toMatch(/columns truncated/);
+  });
+
+  it('survives 10 000 nested tables', () => {
+    const html = '<table><tr><td>'.repeat(10_000) + '<p>最内层</p>' + '</td></tr></table>'.repeat(10_000);
+    const page = htmlToDocument(`<html><body>${html}</body></html>`, { name: 'nested.html' });
+    expect(documentText(page)).toContain('最内层');
+    // Walked from the top (as a converted Word file is), the depth cap reads the rest as text.
+    const whole = htmlToDocument(html, { name: 'nested.html', wholeBody: true });
+    expect(documentText(whole)).toContain('最内层');
+    expect(whole.warnings.join(' ')).toMatch(/nested deeper/);
+  });
+
+  it('bounds huge rowspan × colspan products by the cell budget', () => {
+    const rows = Array.from({ length: 2000 }, () => '<tr><td rowspan="65534" colspan="1000">x</td></tr>').join('');
+    const doc = htmlToDocument(`<table>${rows}</table>`, { name: 'spans.html', wholeBody: true });
+    const cells = tables(doc).reduce((n, t) => n + t.rows.length * t.rows[0].length, 0);
+    expect(cells).toBeLessThanOrEqual(HTML_LIMITS.maxCellsPerTable);
+    expect(doc.warnings.join(' ')).toMatch(/truncated/);
+  });
+
+  it('truncates a page over the size cap with a warning', () => {
+    HTML_LIMITS.maxChars = 100_000;
+    const html = `<html><body>${'<p>政府信息公开工作年度报告正文。</p>'.repeat(20_000)}</body></html>`;
+    const doc = htmlToDocument(html, { name: 'huge.html' });
+    expect(doc.warnings[0]).toMatch(/truncated to 100000/);
+    expect(doc.blocks.length).toBeGreaterThan(100);
+  });
+});
+
+describe('stripSiteSuffix', () => {
+  it.each([
+    ['萍乡市2019年政府信息公开工作年度报告_萍乡市人民政府', '萍乡市2019年政府信息公开工作年度报告'],
+    ['湘潭县2021年政府信息公开工作年度报告 - 湘潭县人民政府', '湘潭县2021年政府信息公开工作年度报告'],
+    ['市教育局2020年政府信息公开工作年度报告|某某市教育局门户网站', '市教育局2020年政府信息公开工作年度报告'],
+    ['2019年政府信息公开工作年度报告', '2019年政府信息公开工作年度报告'],
+  ])('%s', (input, expected) => expect(stripSiteSuffix(input)).toBe(expected));
+});
