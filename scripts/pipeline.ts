@@ -30,6 +30,7 @@ export interface ProgressSink {
 
 export interface ExtractStats {
   documents: number;
+  /** Current reports created, changed (new version or new numbers), or left as they were. */
   reportsNew: number;
   reportsChanged: number;
   reportsUnchanged: number;
@@ -91,6 +92,10 @@ export async function extractDocuments(
     checksFailed: 0,
     failuresByClass: {},
   };
+  // Reports touched by this pass; a report that is new (or changed) through several documents
+  // counts once. Unchanged = every other current report.
+  const fresh = new Set<number>();
+  const changed = new Set<number>();
   opts.progress?.extractStart?.(docs.length);
   for (const doc of docs) {
     const bytes = readBlobBytes(db, doc.sha256);
@@ -99,9 +104,8 @@ export async function extractDocuments(
       : { ok: false, failure: 'missing_blob', message: `no archived bytes for ${doc.sha256}` };
     const r = storeDocument(db, doc, parsed, { parserVersion: version });
     stats.documents++;
-    if (r.outcome === 'new') stats.reportsNew++;
-    else if (r.outcome === 'changed') stats.reportsChanged++;
-    else if (r.outcome === 'unchanged') stats.reportsUnchanged++;
+    if (r.outcome === 'new') fresh.add(r.reportId!);
+    else if (r.outcome === 'changed') changed.add(r.reportId!);
     else if (r.outcome === 'not_a_report') stats.notReports++;
     else stats.failuresByClass[r.failure ?? 'failed'] = (stats.failuresByClass[r.failure ?? 'failed'] ?? 0) + 1;
     stats.metricsStored += r.metricsStored;
@@ -113,6 +117,12 @@ export async function extractDocuments(
     opts.progress?.extracted?.(stats.documents, docs.length, doc, r.outcome);
   }
   attachDuplicateSources(db);
+  // A report that was created and then completed by its attachment in the same pass is new.
+  for (const id of fresh) changed.delete(id);
+  const live = new Set(db.prepare('SELECT id FROM reports WHERE current = 1').pluck().all() as number[]);
+  stats.reportsNew = [...fresh].filter((id) => live.has(id)).length;
+  stats.reportsChanged = [...changed].filter((id) => live.has(id)).length;
+  stats.reportsUnchanged = live.size - stats.reportsNew - stats.reportsChanged;
   return stats;
 }
 

@@ -53,8 +53,8 @@ function snapshot(path: string) {
       duplicateReports: db.prepare('SELECT count(*) FROM (SELECT subject, year, version FROM reports GROUP BY 1, 2, 3 HAVING count(*) > 1)').pluck().get(),
       duplicateCurrent: db.prepare('SELECT count(*) FROM (SELECT subject, year FROM reports WHERE current = 1 GROUP BY 1, 2 HAVING count(*) > 1)').pluck().get(),
       duplicateMetrics: db.prepare('SELECT count(*) FROM (SELECT report_id, key FROM metrics GROUP BY 1, 2 HAVING count(*) > 1)').pluck().get(),
-      documents: db.prepare('SELECT count(DISTINCT sha256) FROM report_documents').pluck().get(),
-      fts: db.prepare('SELECT count(*) FROM report_fts').pluck().get(),
+      documents: db.prepare('SELECT count(DISTINCT sha256) FROM report_documents').pluck().get() as number,
+      fts: db.prepare('SELECT count(*) FROM report_fts').pluck().get() as number,
     };
   } finally {
     db.close();

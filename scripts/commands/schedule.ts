@@ -13,27 +13,30 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--cron <expr>', 'cron expression (5 or 6 fields)', '0 2 * * *')
     .option('--timezone <tz>', 'time zone of the cron expression', 'Asia/Shanghai')
     .option('--contact <url>', 'contact URL named in the User-Agent')
-    .action(async (opts: { sites: string; db: string; cron: string; timezone: string; contact?: string }) => {
-      const { Cron } = await import('croner');
+    .option('--dry-run', 'print the next five run times and exit')
+    .action(async (opts: { sites: string; db: string; cron: string; timezone: string; contact?: string; dryRun?: boolean }) => {
+      const { schedule, nextRuns } = await import('../schedule.ts');
       const { createLogger } = await import('../log.ts');
-      const { runCommand } = await import('./run.ts');
-      const logger = createLogger({ name: 'ogi-schedule' });
-      let job: InstanceType<typeof Cron>;
+      const { runCommand, EXIT_LOCKED } = await import('./run.ts');
+      let upcoming: Date[];
       try {
-        job = new Cron(
-          opts.cron,
-          { timezone: opts.timezone, protect: true, catch: (err) => logger.error({ err }, 'scheduled run failed') },
-          async () => {
-            logger.info({ sites: opts.sites, db: opts.db }, 'scheduled run starting');
-            const code = await runCommand({ sites: opts.sites, db: opts.db, contact: opts.contact, json: true });
-            logger.info({ exit: code, next: job.nextRun()?.toISOString() }, 'scheduled run finished');
-          },
-        );
+        upcoming = nextRuns(opts, 5);
       } catch (err) {
         process.stderr.write(`ogi: bad --cron expression "${opts.cron}": ${(err as Error).message}\n`);
         setExit(2);
         return;
       }
+      if (opts.dryRun) {
+        for (const d of upcoming) process.stdout.write(`${d.toISOString()}\n`);
+        return;
+      }
+      const logger = createLogger({ name: 'ogi-schedule' });
+      const job = schedule({ ...opts, onError: (err) => logger.error({ err }, 'scheduled run failed') }, async () => {
+        logger.info({ sites: opts.sites, db: opts.db }, 'scheduled run starting');
+        const code = await runCommand({ sites: opts.sites, db: opts.db, contact: opts.contact, json: true });
+        if (code === EXIT_LOCKED) logger.warn({ db: opts.db }, 'another run holds the lock; tick skipped');
+        logger.info({ exit: code, next: job.nextRun()?.toISOString() }, 'scheduled run finished');
+      });
       logger.info({ cron: opts.cron, timezone: opts.timezone, next: job.nextRun()?.toISOString() }, 'scheduler started');
       await new Promise<void>((resolve) => {
         const stop = () => {
