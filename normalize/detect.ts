@@ -25,17 +25,17 @@ export type Verdict = { ok: true } | { ok: false; reason: string };
  * caller found the template's tables (they prove a report whatever the title says).
  */
 export function judgeDocument(doc: Document, compact: string, hasTemplateTables: boolean): Verdict {
-  if (compact.length < MIN_CHARS && !hasTemplateTables) {
+  if (hasTemplateTables) return { ok: true };
+  if (isLinkList(doc)) {
+    return { ok: false, reason: 'not an annual report: the page is a list of links to reports, not a report' };
+  }
+  if (compact.length < MIN_CHARS) {
     return { ok: false, reason: `not an annual report: the document has almost no text (${compact.length} characters)` };
   }
-  if (hasTemplateTables) return { ok: true };
   const title = titleOf(doc);
   if (title && !REPORT_TITLE.test(title)) {
     const other = OTHER_TITLES.find((o) => o.pattern.test(title));
     if (other) return { ok: false, reason: `not an annual report: "${title}" is ${other.what}` };
-  }
-  if (isLinkList(doc)) {
-    return { ok: false, reason: 'not an annual report: the page is a list of links to reports, not a report' };
   }
   if (title && REPORT_TITLE.test(title)) return { ok: true };
   const head = compact.slice(0, 400);

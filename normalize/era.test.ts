@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { compactText, detectEra } from './era.ts';
+
+const T3_ROWS = '一、本年新收政府信息公开申请数量 二、上年结转政府信息公开申请数量 (三)不予公开 (四)无法提供 (五)不予处理';
+
+describe('detectEra', () => {
+  it('t2019 from the 2019 table 二 labels', () => {
+    const text = compactText(`信息内容 本年新制作数量 本年新公开数量 对外公开总数量 上一年项目数量 政府集中采购 ${T3_ROWS}`);
+    expect(detectEra(text).era).toBe('t2019');
+  });
+
+  it('t2021 from the 2021 labels, even in a report covering 2020', () => {
+    const text = compactText(`信息内容 本年制发件数 本年废止件数 现行有效件数 本年收费金额 ${T3_ROWS} 申请人无正当理由逾期不补正`);
+    expect(detectEra(text, 2020).era).toBe('t2021');
+  });
+
+  it('matches labels wrapped or spaced inside cells', () => {
+    expect(detectEra(compactText('本年 制发 件数 | 现行有效\n件数 | 本年新收政府信息\n公开申请数量')).era).toBe('t2021');
+  });
+
+  it('pre2019 for prose without the template tables, whatever the year', () => {
+    const text = compactText('2019年全年主动公开政府信息8535条，共受理申请115件，行政复议12件，其中维持4件、纠错1件。');
+    expect(detectEra(text, 2019)).toMatchObject({ era: 'pre2019', template: false });
+  });
+
+  it('falls back to the year only when the table carries no era-specific label', () => {
+    expect(detectEra(compactText(T3_ROWS + ' 本机关不掌握 信访举报投诉'), 2022).era).toBe('t2021');
+    expect(detectEra(compactText(T3_ROWS + ' 本机关不掌握 信访举报投诉'), 2019).era).toBe('t2019');
+  });
+});

@@ -1,0 +1,93 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { extractBytes } from '../extract/index.ts';
+import { loadGridFixture, parseGridFixture } from '../test/fixtures/tables/load.ts';
+import { isMetricKey } from './dictionary.ts';
+import { mergeProse, normalize } from './index.ts';
+import { NotAReportError, type Check, type MetricDetail } from './types.ts';
+
+const SEEDS = new URL('../test/fixtures/seeds/', import.meta.url);
+
+async function parseSeed(file: string) {
+  const bytes = readFileSync(new URL(file, SEEDS));
+  return normalize(await extractBytes(bytes, { name: file }));
+}
+
+describe('normalize on the seed reports', () => {
+  const files = readdirSync(SEEDS).filter((f) => f.endsWith('.txt'));
+
+  it.each(files)('%s: every gold metric right, nothing extra, the right template', async (file) => {
+    const gold = JSON.parse(readFileSync(new URL(`gold/${file.replace(/\.txt$/, '.json')}`, SEEDS), 'utf8'));
+    const r = await parseSeed(file);
+    expect(r.template).toBe(gold.template);
+    for (const [k, v] of Object.entries(gold.metrics)) expect([k, r.metrics[k]]).toEqual([k, v]);
+    const extra = Object.keys(r.metrics).filter((k) => !(k in gold.metrics) && !gold.ignore.includes(k));
+    expect(extra).toEqual([]);
+  });
+
+  it('seed 001: the table wins, the narrative fills applications.closed, identities all hold', async () => {
+    const r = await parseSeed('001_a78cc7a962d3243c.txt');
+    expect(r.metrics['applications.closed']).toBe(19);
+    expect(r.details.find((d) => d.key === 'applications.new.total')?.method).toBe('table');
+    expect(r.checks.find((c) => c.rule === 't3.balance.total')).toEqual({ rule: 't3.balance.total', ok: true, message: '20 + 2 = 21 + 1' });
+    expect(r.checks.filter((c) => !c.ok)).toEqual([]);
+  });
+});
+
+describe('the report it builds', () => {
+  it('emits only dictionary keys, each with its unit and provenance, metrics = details', () => {
+    for (const name of ['t2019-flattened.txt', 't2021-split.txt', 't2019-concatenated.txt']) {
+      const r = normalize(loadGridFixture(name));
+      for (const d of r.details) {
+        expect(isMetricKey(d.key), d.key).toBe(true);
+        expect(d.source.length).toBeGreaterThan(0);
+        expect(r.metrics[d.key]).toBe(d.value);
+      }
+      expect(Object.keys(r.metrics).length).toBe(r.details.length);
+    }
+  });
+
+  it('derives 2021 (六)其他处理 and the litigation totals, marked derived', () => {
+    const r = normalize(loadGridFixture('t2021-split.txt'));
+    expect(r.template).toBe('t2021');
+    const other = r.details.find((d) => d.key === 'applications.outcome.other.commercial')!;
+    expect(other).toMatchObject({ value: 1, derived: true, method: 'derived' });
+    expect(r.metrics['litigation.total']).toBe(3);
+    expect(r.checks.find((c) => c.rule === 't3.outcome_sum.total')).toMatchObject({ ok: true });
+  });
+
+  it('throws NotAReportError with one clear sentence for a 政府工作报告', () => {
+    const doc = parseGridFixture(
+      ['# 2020年萍乡市人民政府工作报告', '各位代表：现在，我代表市人民政府，向大会报告工作，请予审议，并请市政协各位委员提出意见。'.repeat(5)].join('\n'),
+      'gzbg.html',
+    );
+    expect(() => normalize(doc)).toThrow(NotAReportError);
+    expect(() => normalize(doc)).toThrow(/政府工作报告/);
+  });
+});
+
+describe('mergeProse', () => {
+  const detail = (key: string, value: number, method: 'table' | 'prose', source: string): MetricDetail => ({
+    key, value, unit: 'items', qualifier: 'exact', derived: false, method, source,
+  });
+
+  it('keeps the table number on disagreement and records a failed check; prose fills missing keys', () => {
+    const checks: Check[] = [];
+    const out = mergeProse(
+      [detail('applications.new.total', 20, 'table', '一、本年新收政府信息公开申请数量 | 总计 | 20')],
+      [detail('applications.new.total', 21, 'prose', '受理政府信息公开申请21件'), detail('applications.closed', 19, 'prose', '办结19件')],
+      checks,
+    );
+    expect(out.map((d) => [d.key, d.value, d.method])).toEqual([
+      ['applications.new.total', 20, 'table'],
+      ['applications.closed', 19, 'prose'],
+    ]);
+    expect(checks).toEqual([
+      {
+        rule: 'prose.vs.table.applications.new.total',
+        ok: false,
+        message: 'table says 20, text says 21 ("受理政府信息公开申请21件"); the table\'s number is kept',
+      },
+    ]);
+  });
+});
