@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Document, TableBlock } from './document.ts';
+import { documentText } from './document.ts';
+import { textToDocument } from './text.ts';
+
+const seed = (f: string) => readFileSync(new URL(`../test/fixtures/seeds/${f}`, import.meta.url), 'utf8');
+const tables = (d: Document) => d.blocks.filter((b): b is TableBlock => b.kind === 'table');
+const doc = (text: string, format: 'text' | 'markdown' = 'text') => textToDocument(text, { name: 'x.txt', format });
+
+describe('seed 001: tables flattened to one cell per line with " |"', () => {
+  const d = textToDocument(seed('001_a78cc7a962d3243c.txt'), { name: '001.txt' });
+  const [t2, t3, t4] = tables(d);
+
+  it('finds the title behind the breadcrumb and drops the chrome lines', () => {
+    expect(d.title).toBe('牡丹江市人民政府办公室2019年政府信息公开工作年度报告');
+    expect(d.blocks[0]).toMatchObject({ kind: 'heading', level: 1 });
+    const all = documentText(d);
+    for (const chrome of ['您当前的位置', '扫一扫在手机打开当前页', '关联稿件', '校对:']) expect(all).not.toContain(chrome);
+  });
+
+  it('rebuilds three tables with rows padded to one width', () => {
+    expect(tables(d).map((t) => [t.rows.length, t.rows[0].length, t.origin])).toEqual([
+      [18, 4, 'text'],
+      [26, 9, 'text'],
+      [4, 15, 'text'],
+    ]);
+    for (const t of tables(d)) expect(new Set(t.rows.map((r) => r.length)).size).toBe(1);
+  });
+
+  it('closes rows at the pipe-only lines and keeps the cells left-packed', () => {
+    expect(t2.rows[0]).toEqual(['第二十条第(一)项', '', '', '']);
+    expect(t2.rows[3]).toEqual(['规范性文件', '14', '14', '101']);
+    expect(t2.rows[t2.rows.length - 1]).toEqual(['政府集中采购', '22', '5.637万元', '']);
+    expect(t3.rows[3]).toEqual(['一、本年新收政府信息公开申请数量', '18', '2', '0', '0', '0', '0', '20', '']);
+    expect(t3.rows[5]).toEqual(['三、本年度办理结果', '(一)予以公开', '6', '0', '0', '0', '0', '0', '6']);
+    expect(t3.rows[6]).toEqual(['(二)部分公开(区分处理的,只计这一情形,不计其他情形)', '2', '1', '0', '0', '0', '0', '3', '']);
+    expect(t4.rows[3]).toEqual(['0', '2', '0', '0', '2', '1', '0', '0', '0', '1', '0', '0', '0', '0', '0']);
+  });
+
+  it('reads a lone "|" inside the last row as a blank cell, not as a row end', () => {
+    expect(t3.rows[t3.rows.length - 1]).toEqual(['四、结转下年度继续办理', '', '1', '', '', '', '', '1', '']);
+  });
+
+  it('keeps the section headings around the tables', () => {
+    const headings = d.blocks.filter((b) => b.kind === 'heading' && b.level === 2).map((b) => (b as { text: string }).text);
+    expect(headings).toEqual(['一、总体情况', '二、主动公开政府信息情况', '三、本年度办理结果', '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项']);
+  });
+});
+
+describe('markdown pipe tables', () => {
+  it('skips the rule line and keeps blank cells in place', () => {
+    const d = doc(
+      ['## 四、政府信息公开行政复议、行政诉讼情况', '', '| 行政复议 | | | | |', '|---|---|---|---|---|', '| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |', '| 1 | 0 | | 0 | 1 |', '', '五、存在的主要问题及改进情况'].join('\n'),
+      'markdown',
+    );
+    expect(d.blocks[0]).toEqual({ kind: 'heading', level: 2, text: '四、政府信息公开行政复议、行政诉讼情况' });
+    expect(tables(d)[0].rows).toEqual([
+      ['行政复议', '', '', '', ''],
+      ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'],
+      ['1', '0', '', '0', '1'],
+    ]);
+    expect(d.blocks[2]).toEqual({ kind: 'heading', level: 2, text: '五、存在的主要问题及改进情况' });
+  });
+
+  it('reads a table without outer pipes when a rule follows the header', () => {
+    const d = doc(['信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量', '--- | --- | --- | ---', '行政许可 | 236 | -8 | 15230'].join('\n'), 'markdown');
+    expect(tables(d)[0].rows).toEqual([
+      ['信息内容', '上一年项目数量', '本年增/减', '处理决定数量'],
+      ['行政许可', '236', '-8', '15230'],
+    ]);
+  });
+});
+
+describe('tab- and space-separated rows', () => {
+  it('rebuilds an old 统计表 with tabs, keeping a run-together cell whole', () => {
+    const d = doc(
+      [
+        '附件：2016年政府信息公开情况统计表',
+        '统计指标\t单位\t统计数',
+        '一、主动公开情况',
+        '（一）主动公开政府信息数\t条\t8535',
+        '其中：主动公开规范性文件数\t条\t56',
+        '二、依申请公开情况',
+        '一、本年新收政府信息公开申请数量\t640020470',
+      ].join('\n'),
+    );
+    // The lines without a tab are section labels between the rows, not part of the grid.
+    const rows = tables(d).flatMap((t) => t.rows);
+    expect(rows).toContainEqual(['（一）主动公开政府信息数', '条', '8535']);
+    expect(rows).toContainEqual(['其中：主动公开规范性文件数', '条', '56']);
+    expect(documentText(d)).toContain('640020470');
+  });
+
+  it('rebuilds rows aligned with runs of spaces', () => {
+    const d = doc(
+      ['公开渠道        数量      占比', '政府网站        6089      71.34%', '政务微博        111       1.3%', '政务微信        1628      19.07%'].join('\n'),
+    );
+    expect(tables(d)[0].rows).toEqual([
+      ['公开渠道', '数量', '占比'],
+      ['政府网站', '6089', '71.34%'],
+      ['政务微博', '111', '1.3%'],
+      ['政务微信', '1628', '19.07%'],
+    ]);
+  });
+
+  it('does not turn prose or an info line into a table', () => {
+    const d = doc(
+      [
+        '珲春市2018年政府信息公开工作年度报告',
+        '发布日期:2019-03-22    点击数:',
+        '2018年,我市各部门按照国家及省、州关于政务公开的决策部署,  全面推进决策、执行、管理、服务、结果公开。',
+        '全年共受理政府信息公开申请115件,  办结115件。',
+      ].join('\n'),
+    );
+    expect(tables(d)).toHaveLength(0);
+    expect(d.title).toBe('珲春市2018年政府信息公开工作年度报告');
+    expect(d.published).toBe('2019-03-22');
+  });
+});
+
+describe('headings, run-together rows and the pre2019 seeds', () => {
+  it('never takes a run-together table row for a heading, and keeps its digits untouched', () => {
+    const d = doc('三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量640020470\n二、上年结转政府信息公开申请数量20002');
+    expect(d.blocks).toEqual([
+      { kind: 'heading', level: 2, text: '三、收到和处理政府信息公开申请情况' },
+      { kind: 'paragraph', text: '一、本年新收政府信息公开申请数量640020470' },
+      { kind: 'paragraph', text: '二、上年结转政府信息公开申请数量20002' },
+    ]);
+  });
+
+  it('reads seed 003 as prose with its sub-headings and date', () => {
+    const d = textToDocument(seed('003_1c25470cf4922d63.txt'), { name: '003.txt' });
+    expect(d.title).toBe('重庆市开州区2017年政府信息公开工作年度报告');
+    expect(d.published).toBe('2018-03-14');
+    expect(tables(d)).toHaveLength(0);
+    expect(d.blocks.filter((b) => b.kind === 'heading' && b.level === 3).map((b) => (b as { text: string }).text)).toContain('(一)突出公开重点。');
+    expect(documentText(d)).not.toContain('扫一扫在手机打开当前页');
+  });
+
+  it('bounds a line of 100 000 pipes', () => {
+    const d = doc(`规章 |\n0 |\n${'|'.repeat(100_000)}\n规范性文件 |\n14 |`);
+    expect(tables(d)[0].rows[0].length).toBeLessThanOrEqual(1000);
+    expect(d.warnings.join(' ')).toMatch(/truncated/);
+  });
+});
