@@ -22,6 +22,10 @@ export interface PhraseRule {
   clauseReject?: RegExp;
   /** For 维持/纠错/其他 numbers: whose outcome it is. */
   subject?: Subject;
+  /** A paraphrase rule that only counts when no stronger rule for the key matched. */
+  weak?: boolean;
+  /** Counting units accepted, when not the usual ones of the key's dictionary unit. */
+  units?: RegExp;
 }
 
 const PROACTIVE = /主动公开|公开渠道|公开政府信息情况/;
@@ -33,10 +37,14 @@ const FEES = /收费|费用|减免/;
 const ORG = /机构|人员|经费|保障|组织|基本情况|概述|收费/;
 const TRAINING = /培训|会议|组织|基本情况|概述/;
 const GIP = /信息公开|政务公开/;
+/** Consultations are counted in 人次 as often as in 件. */
+const CONSULT_UNITS = /^(人次|次|件|条|个|起)$/;
 /** Zero words: 无法/无正当 are not "none". */
 const NONE = '(?:未发生|没有发生|未出现|未收到|没有收到|未有|没有|无(?!法|正当|论))';
 
 const LEADER = /负责同志|负责人|领导/;
+/** A running total since some date is not the year's figure (到年底累计主动公开5928条，其中本年度新增2110条). */
+const CUMULATIVE = /截至|截止|迄今|历年|至今|以来|到年底|到年末|(?<!全年|本年|年度|年)累计/;
 
 function review(kind: Subject): Omit<PhraseRule, 'key' | 'patterns'> {
   return { section: REVIEW, subject: kind };
@@ -47,11 +55,12 @@ export const PHRASE_RULES: PhraseRule[] = [
   {
     key: 'proactive.total',
     section: PROACTIVE,
+    clauseReject: CUMULATIVE,
     patterns: [
       '主动公开(?:各类|各种)?(?:的)?(?:政府|政务)信息(?:数|总数|总量)?(?:共计?|总计|合计)?(?:为|达到?)?{N}',
       '(?:全年|全市|全区|全县|全旗|全镇|本年度?|累计|共)(?:共|累计)?公开(?:各类)?(?:政府|政务)信息(?:共计?)?(?:为|达到?)?{N}',
       '通过不同渠道和方式(?:主动)?公开(?:政府|政务)?信息(?:共计?)?{N}',
-      '(?:全市|全区|全县|全旗|我市|我区|我县)(?:共|全年)?主动公开(?:各类)?信息(?:共计?)?{N}',
+      '(?:全市|全区|全县|全旗|全镇|全乡|我市|我区|我县|我局|本局|本机关|全年|本年度?)(?:共|全年|累计)?主动公开(?:各类)?信息(?:共计?)?(?:为|达到?)?{N}',
     ],
   },
   {
@@ -83,7 +92,7 @@ export const PHRASE_RULES: PhraseRule[] = [
     section: PROACTIVE,
     patterns: [
       '政务微博(?:上)?(?:主动)?(?:公开|发布|公布)(?:政府|政务)?(?:信息)?(?:数)?(?:共计?)?(?:为)?{N}',
-      '微博(?:上)?(?:主动)?(?:公开|发布|公布)(?:政府|政务)信息(?:数)?(?:共计?)?(?:为)?{N}',
+      '微博(?:上)?(?:主动)?(?:公开|发布|公布)(?:政府|政务)?信息(?:数)?(?:共计?)?(?:为)?{N}',
     ],
   },
   {
@@ -91,7 +100,8 @@ export const PHRASE_RULES: PhraseRule[] = [
     section: PROACTIVE,
     patterns: [
       '政务微信(?:公众号)?(?:上)?(?:主动)?(?:公开|发布|公布)(?:政府|政务)?(?:信息)?(?:数)?(?:共计?)?(?:为)?{N}',
-      '微信(?:公众号|公众平台)?(?:上)?(?:主动)?(?:公开|发布|公布)(?:政府|政务)信息(?:数)?(?:共计?)?(?:为)?{N}',
+      // 微博微信公开信息2148条 is both channels at once: no single key.
+      '(?<!微博[、和及]?)微信(?:公众号|公众平台)?(?:上)?(?:主动)?(?:公开|发布|公布)(?:政府|政务)?信息(?:数)?(?:共计?)?(?:为)?{N}',
     ],
   },
   {
@@ -131,7 +141,11 @@ export const PHRASE_RULES: PhraseRule[] = [
   {
     key: 'response.interpretation_docs',
     section: RESPONSE,
-    patterns: ['政策解读稿件(?:发布)?(?:数)?(?:共计?)?{N}', '发布(?:政策)?解读(?:稿件|文章|材料)(?:共计?)?{N}', '解读稿件(?:共计?)?{N}'],
+    patterns: [
+      '政策解读稿件?(?:发布)?(?:数)?(?:共计?)?{N}',
+      '发布(?:政策)?解读(?:稿件?|文章|材料)(?:共计?)?{N}',
+      '解读稿件?(?:共计?)?{N}',
+    ],
   },
   {
     key: 'response.weibo_wechat',
@@ -182,7 +196,7 @@ export const PHRASE_RULES: PhraseRule[] = [
     section: APPLY,
     context: /申请/,
     clauseReject: /按时|按期|延期/,
-    patterns: ['申请答复(?:数)?(?:为)?{N}', '(?:共)?答复(?:申请)?(?:共计?)?{N}'],
+    patterns: ['申请答复(?:数)?(?:为)?{N}', '(?:共)?答复(?:申请)?(?:共计?)?{N}', '已经?答复(?:的)?{N}'],
   },
   { key: 'reply.already_public', section: APPLY, patterns: ['属于(?:已)?主动公开(?:的)?(?:范围|信息)(?:的|数)?(?:为)?{N}'] },
   { key: 'reply.granted', section: APPLY, patterns: ['(?<!不|部分)同意公开(?:的|答复)?(?:数)?(?:为)?{N}'] },
@@ -197,7 +211,10 @@ export const PHRASE_RULES: PhraseRule[] = [
   {
     key: 'reply.not_this_agency',
     section: APPLY,
-    patterns: ['不属于本(?:行政)?机关(?:公开|职责|掌握)?(?:范围)?(?:的|数)?(?:为)?{N}', '非本(?:行政)?机关(?:公开|掌握)?(?:的)?(?:政府)?信息(?:的)?{N}'],
+    patterns: [
+      '不属于本(?:行政)?机关(?:公开|职责|职能|掌握)?(?:范围)?(?:的|数)?(?:为)?{N}',
+      '非本(?:行政)?(?:机关|部门)(?:职责|职能|公开|掌握)?(?:范围)?(?:的)?(?:政府)?(?:信息)?(?:的)?{N}',
+    ],
   },
   { key: 'reply.not_exist', section: APPLY, patterns: ['(?:申请)?(?:的)?信息不存在(?:的|数)?(?:为)?{N}'] },
   { key: 'reply.correction', section: APPLY, patterns: ['告知(?:申请人)?(?:作出)?更改(?:、)?补充(?:的|数)?(?:为)?{N}'] },
@@ -207,8 +224,8 @@ export const PHRASE_RULES: PhraseRule[] = [
   {
     key: 'review.total',
     section: REVIEW,
-    patterns: ['行政复议(?:案件|申请)?(?:数量?)?(?:共计?)?(?:为)?{N}'],
-    zero: [`${NONE}{G}{0,25}?行政复议`],
+    patterns: ['行政复议(?:案件|申请|案)?(?:数量?)?(?:共计?)?(?:为)?{N}'],
+    zero: [`${NONE}{G}{0,25}?行政复议`, '行政复议{G}{0,16}?(?:均为|都为|数为|为)(?:0|零)(?![0-9.])'],
   },
   {
     key: 'review.upheld',
@@ -233,8 +250,8 @@ export const PHRASE_RULES: PhraseRule[] = [
   {
     key: 'litigation.total',
     section: REVIEW,
-    patterns: ['行政诉讼(?:案件)?(?:数量?)?(?:共计?)?(?:为)?{N}'],
-    zero: [`${NONE}{G}{0,25}?行政诉讼`],
+    patterns: ['行政诉讼(?:案件|案)?(?:数量?)?(?:共计?)?(?:为)?{N}'],
+    zero: [`${NONE}{G}{0,25}?行政诉讼`, '行政诉讼{G}{0,10}?(?:均为|都为|数为|为)(?:0|零)(?![0-9.])'],
   },
   {
     key: 'litigation.upheld',
@@ -267,9 +284,22 @@ export const PHRASE_RULES: PhraseRule[] = [
   {
     key: 'consultations.total',
     section: /咨询|依申请/,
+    units: CONSULT_UNITS,
     patterns: [
       '(?:政府信息公开|信息公开|政务公开)(?:方面)?(?:的)?咨询(?:共计?)?(?:为)?{N}',
       '(?:接受|受理|解答|答复|接待)(?:了)?(?:群众|公众|申请人)?(?:的)?(?:政府信息公开|信息公开|政务公开)(?:方面)?(?:的)?(?:咨询|查询)(?:共计?)?{N}',
+    ],
+  },
+
+  {
+    // 五、咨询处理情况: 全年共接受公众咨询2345人次 (the section says whose consultations they are)
+    key: 'consultations.total',
+    section: /咨询/,
+    context: /信息公开咨询|咨询处理|咨询情况|咨询服务情况/,
+    weak: true,
+    units: CONSULT_UNITS,
+    patterns: [
+      '(?:接受|受理|解答|答复|接待|处理)(?:了)?(?:群众|公众|市民|申请人)?(?:的)?(?:各类)?(?:现场|电话|网上|网络)?咨询(?:共计?)?(?:为)?{N}',
     ],
   },
 
@@ -278,7 +308,12 @@ export const PHRASE_RULES: PhraseRule[] = [
     key: 'fees.collected',
     section: FEES,
     context: /信息|申请/,
-    patterns: ['收取(?:检索|复制|邮寄|工本)?(?:、|等)?(?:费用|费)(?:共计?)?(?:为)?{N}', '收费(?:金额)?(?:共计?)?(?:为)?{N}'],
+    patterns: [
+      '收取(?:检索|复制|邮寄|工本)?(?:、|等)?(?:费用|费)(?:共计?)?(?:为)?{N}',
+      // 依申请公开收取的费用(检索费、邮寄费、复制费等)为0元
+      '收取(?:的)?(?:各项|任何)?费用(?:\\([^)]*\\))?(?:共计?)?(?:为)?{N}',
+      '收费(?:金额)?(?:共计?)?(?:为)?{N}',
+    ],
     zero: [
       '(?:没有|未|不|无)(?:向申请人)?收取(?:任何)?(?:费用|费)',
       `${NONE}{G}{0,30}?收费`,
@@ -357,7 +392,7 @@ export interface StatRow {
 const byGroup = (outcome: string) => (g: Subject | undefined) => (g ? `${g}.${outcome}` : undefined);
 
 export const STAT_ROWS: StatRow[] = [
-  { label: /^主动公开政府信息数/, key: 'proactive.total' },
+  { label: /^主动公开(政府)?信息(总)?数/, key: 'proactive.total' },
   { label: /^(其中)?主动公开规范性文件数/, key: 'proactive.normative_docs' },
   { label: /^制发规范性文件总数/, key: 'normative_docs.issued' },
   { label: /^政府公报公开政府信息数/, key: 'proactive.channel.gazette' },
@@ -373,7 +408,7 @@ export const STAT_ROWS: StatRow[] = [
   { label: /^政策解读稿件发布数/, key: 'response.interpretation_docs' },
   { label: /^微博微信回应事件数/, key: 'response.weibo_wechat' },
   { label: /^其他方式回应事件数/, key: 'response.other' },
-  { label: /^收到申请数/, key: 'applications.new.total' },
+  { label: /^(收到申请数|申请总数|受理依申请公开信息总数|受理(政府信息公开)?申请(总)?数)/, key: 'applications.new.total' },
   { label: /^当面申请数/, key: 'applications.channel.in_person' },
   { label: /^传真申请数/, key: 'applications.channel.fax' },
   { label: /^(网络|网上)申请数/, key: 'applications.channel.online' },
@@ -382,11 +417,11 @@ export const STAT_ROWS: StatRow[] = [
   { label: /^申请办结数/, key: 'applications.closed' },
   { label: /^按时办结数/, key: 'applications.closed_on_time' },
   { label: /^延期办结数/, key: 'applications.closed_extended' },
-  { label: /^申请答复数/, key: 'reply.total' },
+  { label: /^(申请答复数|(本年度)?对申请的答复总数)/, key: 'reply.total' },
   { label: /^属于已主动公开范围数/, key: 'reply.already_public' },
   { label: /^同意公开答复数/, key: 'reply.granted' },
   { label: /^同意部分公开答复数/, key: 'reply.partial' },
-  { label: /^不同意公开答复数/, key: 'reply.refused' },
+  { label: /^(不同意公开答复数|否决公开答复总?数)/, key: 'reply.refused' },
   { label: /^(其中)?涉及国家秘密/, key: 'reply.refused.state_secret' },
   { label: /^涉及商业秘密/, key: 'reply.refused.commercial_secret' },
   { label: /^涉及个人隐私/, key: 'reply.refused.privacy' },
@@ -397,8 +432,8 @@ export const STAT_ROWS: StatRow[] = [
   { label: /^申请信息不存在数/, key: 'reply.not_exist' },
   { label: /^告知作出更改补充数/, key: 'reply.correction' },
   { label: /^告知通过其他途径办理数/, key: 'reply.other_channel' },
-  { label: /^行政复议数量/, key: 'review.total', group: 'review' },
-  { label: /^行政诉讼数量/, key: 'litigation.total', group: 'litigation' },
+  { label: /^行政复议(数量?|案件数)/, key: 'review.total', group: 'review' },
+  { label: /^行政诉讼(数量?|案件数)/, key: 'litigation.total', group: 'litigation' },
   { label: /^维持具体行政行为/, key: byGroup('upheld') },
   { label: /^被依法纠错数/, key: byGroup('corrected') },
   { label: /^其他情形数/, key: byGroup('other') },
@@ -414,4 +449,17 @@ export const STAT_ROWS: StatRow[] = [
   { label: /^召开政府信息公开工作会议或专题会议数/, key: 'training.meetings' },
   { label: /^举办各类培训班数/, key: 'training.sessions' },
   { label: /^接受培训人员数/, key: 'training.attendees' },
+];
+
+/**
+ * A section that answers with a bare 无/没有/未发生 ("四、行政复议和行政诉讼情况 / 无。") states
+ * zero for the totals its heading names.
+ */
+export const BARE_NONE = /^(?:本年度?|全年|20\d\d年度?)?[,]?(?:无|没有|未发生|均无|暂无)(?:此类|相关|该类)?(?:情况|情形|事项)?[。.]?$/;
+export const SECTION_ZERO: { heading: RegExp; keys: string[] }[] = [
+  { heading: /收费/, keys: ['fees.collected'] },
+  { heading: /减免/, keys: ['fees.waived'] },
+  { heading: /复议/, keys: ['review.total'] },
+  { heading: /诉讼/, keys: ['litigation.total'] },
+  { heading: /举报|投诉|申诉/, keys: ['complaints.total'] },
 ];

@@ -175,6 +175,54 @@ describe('收费、机构、培训 sentences', () => {
   });
 });
 
+describe('phrasings from other portals', () => {
+  it('reads quoted categories and the number of replies', () => {
+    const m = metrics(`三、政府信息依申请公开情况
+本局2017年共受理信息公开申请10件，其中当面申请1宗，占10%；网上申请9宗，占90%。
+在已经答复的9件申请中，“同意公开”的7件，占总数的70%。
+“不予公开”的1件，占总数的10%。
+“非本机关政府信息”的1件，占总数的10%，主要是因为非我局职能范围。
+四、政府信息公开收费情况
+本局2017年度依申请公开收取的费用（检索费、邮寄费、复制费等）为0元。`);
+    expect(m).toEqual({
+      'applications.new.total': 10, 'applications.channel.in_person': 1, 'applications.channel.online': 9,
+      'reply.total': 9, 'reply.granted': 7, 'reply.refused': 1, 'reply.not_this_agency': 1, 'fees.collected': 0,
+    });
+  });
+
+  it('takes the year\'s new items, not the running total since the start', () => {
+    expect(metrics('二、主动公开政府信息情况\n本区到年底累计主动公开政府信息5928条，全文电子化率达90.3%，其中，本年度新增主动公开政府信息2110条。')).toEqual({
+      'proactive.total': 2110,
+    });
+  });
+
+  it('reads the channel counts of a 2017 county report, but not 微博微信 together', () => {
+    expect(metrics('通过不同渠道和方式公开政府信息情况：政府网站公开信息3698条，微博微信公开信息2148条，政府公报公开信息0条。举办新闻发布会12次，组织政府网站在线访谈0次，发布政策解读稿5篇。')).toEqual({
+      'proactive.channel.website': 3698, 'proactive.channel.gazette': 0,
+      'response.press_conferences': 12, 'response.interviews': 0, 'response.interpretation_docs': 5,
+    });
+  });
+
+  it('reads 依申请公开N件 and a heading run into its paragraph', () => {
+    expect(metrics('三、依申请公开情况。2022年，全区各职能部门、镇街共收到政府信息依申请公开1499件。其中，通过网络申请1303件，占86.92%；通过信函申请172件；通过当面申请24件。')).toEqual({
+      'applications.new.total': 1499, 'applications.channel.online': 1303, 'applications.channel.letter': 172,
+      'applications.channel.in_person': 24,
+    });
+  });
+
+  it('reads a bare 无 under a section as zero for what the heading names', () => {
+    expect(metrics('五、因政府信息公开申请行政复议、提起行政诉讼的情况\n无。\n六、政府信息公开的收费及减免情况\n本年度无。')).toEqual({
+      'review.total': 0, 'litigation.total': 0, 'fees.collected': 0, 'fees.waived': 0,
+    });
+    expect(metrics('行政复议和行政诉讼案件均为0。')).toEqual({ 'review.total': 0, 'litigation.total': 0 });
+  });
+
+  it('reads consultations only where the section is about them', () => {
+    expect(metrics('五、咨询处理情况\n全年共接受公众咨询2345人次，其中现场咨询120人次。')).toEqual({ 'consultations.total': 2345 });
+    expect(metrics('二是坚持及时公布行政服务信息。全年共回复市民咨询298件，投诉10件。')).toEqual({});
+  });
+});
+
 describe('old 统计表', () => {
   it('takes the year column, not the running total, and reads 万元 rows in yuan', () => {
     const table: Block = {
@@ -200,6 +248,27 @@ describe('old 统计表', () => {
       'proactive.total': 4210, 'proactive.normative_docs': 35, 'proactive.channel.website': 3120,
       'applications.new.total': 28, 'review.total': 2, 'review.upheld': 1, 'review.corrected': 1,
       'litigation.total': 1, 'litigation.upheld': 1, 'fees.collected': 0, 'org.budget': 25000,
+    });
+  });
+
+  it('reads 本期 columns and labels numbered after 其中', () => {
+    const table: Block = {
+      kind: 'table', index: 2, origin: 'text',
+      rows: [
+        ['指标名称', '计量单位', '代码', '本期实际', '本年累计'],
+        ['主动公开信息数', '条', '01', '812', '812'],
+        ['申请总数', '条', '10', '15', '15'],
+        ['其中:1.当面申请数', '条', '11', '5', '5'],
+        ['4.网上申请数', '条', '14', '10', '10'],
+        ['对申请的答复总数', '条', '17', '15', '15'],
+        ['3.否决公开答复总数', '条', '20', '2', '2'],
+        ['行政复议数', '件', '32', '0', '0'],
+        ['行政诉讼数', '件', '33', '', ''],
+      ],
+    };
+    expect(metrics('', [table])).toEqual({
+      'proactive.total': 812, 'applications.new.total': 15, 'applications.channel.in_person': 5,
+      'applications.channel.online': 10, 'reply.total': 15, 'reply.refused': 2, 'review.total': 0,
     });
   });
 

@@ -16,7 +16,7 @@
 import type { Block, Document, TableBlock } from '../extract/document.ts';
 import { unitOf } from './dictionary.ts';
 import { parseCell, parseQuantity, QUANTITY_SOURCE } from './numbers.ts';
-import { PHRASE_RULES, STAT_ROWS, type PhraseRule, type Subject } from './prose-patterns.ts';
+import { BARE_NONE, PHRASE_RULES, SECTION_ZERO, STAT_ROWS, type PhraseRule, type Subject } from './prose-patterns.ts';
 import type { Era, MetricDetail, Qualifier, Unit } from './types.ts';
 
 interface CompiledRule {
@@ -41,8 +41,8 @@ const COMPILED: CompiledRule[] = PHRASE_RULES.map((rule) => ({
 
 /** Units a quantity may carry for a metric of each dictionary unit. */
 const UNIT_WORDS: Record<Unit, RegExp> = {
-  items: /^(条|件|个|项|份|篇|部|家|处|则)$/,
-  cases: /^(件|起|宗|个|例)$/,
+  items: /^(条|件|个|项|份|篇|部|家|处|则|宗)$/,
+  cases: /^(件|起|宗|个|例|次)$/,
   times: /^(次|场|期|篇|条|件|个|人次)$/,
   persons: /^(人|名|人次)$/,
   yuan: /^元$/,
@@ -62,6 +62,8 @@ interface Sentence {
 }
 
 const SECTION_HEADING = /^\s*[一二三四五六七八九十]{1,3}\s*[、.．]/;
+/** Quotation marks around phrases (“同意公开”的7件) carry no meaning for matching. */
+const QUOTES = /[“”"‘’'「」『』]/g;
 const SUBSECTION_HEADING = /^\s*[(（][一二三四五六七八九十]{1,3}[)）]/;
 
 /** Paragraph-like blocks → sentences with the headings above them. Table-cell lines are skipped. */
@@ -71,12 +73,19 @@ function sentences(blocks: Block[]): Sentence[] {
   let subsection = '';
   blocks.forEach((b, i) => {
     if (b.kind === 'table') return;
-    const text = b.text.normalize('NFKC').trim();
+    let text = b.text.normalize('NFKC').replace(QUOTES, '').trim();
     const short = text.length <= 40;
     if ((b.kind === 'heading' && b.level <= 2) || (short && SECTION_HEADING.test(text))) {
       section = text;
       subsection = '';
       return;
+    }
+    // "二、主动公开政府信息情况。全年主动公开…": a heading run into its first paragraph.
+    const runIn = SECTION_HEADING.test(text) ? /^([^。]{2,40}?)。/.exec(text) : null;
+    if (runIn && b.kind === 'paragraph') {
+      section = runIn[1];
+      subsection = '';
+      text = text.slice(runIn[0].length);
     }
     if (b.kind === 'heading' || (short && SUBSECTION_HEADING.test(text))) {
       subsection = text;
@@ -117,6 +126,17 @@ function snippet(text: string, start: number, end: number): string {
 function fromSentences(sents: Sentence[]): Candidate[] {
   const out: Candidate[] = [];
   for (const s of sents) {
+    if (BARE_NONE.test(s.text.trim())) {
+      for (const z of SECTION_ZERO) {
+        if (!z.heading.test(s.section)) continue;
+        for (const key of z.keys) {
+          out.push({
+            detail: { key, value: 0, unit: unitOf(key), qualifier: 'exact', derived: false, method: 'prose', source: `${s.section.trim()} ${s.text.trim()}` },
+            rank: [1, 0, 99, s.block, 0],
+          });
+        }
+      }
+    }
     for (const { rule, regexes } of COMPILED) {
       if (rule.context && !rule.context.test(s.text) && !rule.context.test(s.section)) continue;
       const unit = unitOf(rule.key);
@@ -131,7 +151,7 @@ function fromSentences(sents: Sentence[]): Candidate[] {
           let qualifier: Qualifier = 'exact';
           if (!zero) {
             const q = parseQuantity(m.groups?.q ?? '');
-            if (!q || !UNIT_WORDS[unit].test(q.unit)) continue;
+            if (!q || !(rule.units ?? UNIT_WORDS[unit]).test(q.unit)) continue;
             value = q.value;
             qualifier = q.qualifier;
           }
@@ -140,7 +160,7 @@ function fromSentences(sents: Sentence[]): Candidate[] {
               key: rule.key, value, unit, qualifier, derived: false, method: 'prose',
               source: snippet(s.text, start, end),
             },
-            rank: [1, rule.section.test(s.section) ? 0 : 1, rank, s.block, start],
+            rank: [1, rule.section.test(s.section) ? 0 : 1, rank + (rule.weak ? 20 : 0), s.block, start],
           });
         }
       });
@@ -153,13 +173,13 @@ function fromSentences(sents: Sentence[]): Candidate[] {
 
 /** A row label without numbering, spaces, notes in brackets and trailing units. */
 function cleanLabel(cell: string): string {
-  return cell
-    .normalize('NFKC')
-    .replace(/\s/g, '')
-    .replace(/^([一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+[.、])+/, '')
-    .replace(/^其中[:]?/, '')
-    .replace(/\([^)]*\)/g, '')
-    .replace(/[(（].*$/, '');
+  let t = cell.normalize('NFKC').replace(/\s/g, '').replace(QUOTES, '');
+  // 其中:1.当面申请数 / (一)其中: … — numbering and 其中 in any order.
+  for (let prev = ''; prev !== t; ) {
+    prev = t;
+    t = t.replace(/^([一二三四五六七八九十]+[、.]|\([一二三四五六七八九十\d]+\)|\d+[.、]|其中[:]?)/, '');
+  }
+  return t.replace(/\([^)]*\)/g, '').replace(/\(.*$/, '');
 }
 
 const YEAR_COLUMN = /本年|本期|当年|数量|统计数|数值|数据|^20\d\d/;
