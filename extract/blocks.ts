@@ -1,3 +1,5 @@
+import type { Block } from './document.ts';
+
 // Small text helpers shared by the HTML and text extractors: whitespace, joining wrapped pieces,
 // and telling a section heading from a paragraph.
 
@@ -55,3 +57,24 @@ export function classifyHeading(text: string): number | undefined {
   if (LEVEL3.test(t)) return 3;
   return undefined;
 }
+
+/** Title words of documents people publish on these portals; the report title carries one. */
+const TITLE_WORDS = /(报告|年报|公报|通知|意见|办法|规定|方案|规划|总结|计划|决定|指南)$/;
+
+/**
+ * The title line: among the first lines, a short one that names a document (…年度报告) — scraped
+ * text often starts with breadcrumbs, dates or an index number before it.
+ */
+export function findTitleIndex(blocks: Block[]): number {
+  const limit = Math.min(blocks.length, 12);
+  for (let i = 0; i < limit; i++) {
+    const b = blocks[i];
+    if (b.kind === 'table') break;
+    if (b.kind === 'heading' && b.level === 1) return i;
+    const t = b.text;
+    if (t.length >= 6 && t.length <= 80 && TITLE_WORDS.test(t) && !/[。，,]/.test(t)) return i;
+    if (b.kind === 'heading' && b.level === 2) break; // the body has started
+  }
+  return -1;
+}
+

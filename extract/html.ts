@@ -6,7 +6,7 @@ import { load, type CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { Block, Document, SourceFormat, TableBlock } from './document.ts';
 import { CHROME_ATTR_FRAGMENTS, CHROME_TAGS, CONTENT_SELECTORS, TITLE_SITE_SUFFIX, isChromeLine } from './chrome.ts';
-import { classifyHeading, joinPieces, normalizeSpace } from './blocks.ts';
+import { classifyHeading, findTitleIndex, joinPieces, normalizeSpace } from './blocks.ts';
 
 export interface HtmlMeta {
   /** File path or URL, for the Document's source. */
@@ -318,7 +318,13 @@ function score(stats: Map<Element, Stats>, el: Element): number {
   return st.text - 2 * st.link;
 }
 
-/** Descends from body into the child holding most of the non-link text while it holds ≥ 70 %. */
+/** Elements that can wrap a whole article; a <p> or <span> holding most of the text is a part of it. */
+const CONTAINER_TAGS = new Set(['div', 'section', 'article', 'main', 'table', 'tbody', 'tr', 'td', 'center', 'form', 'font']);
+
+/**
+ * Descends from body into the child container holding most of the non-link text, while it holds
+ * ≥ 80 % of it: deep enough to leave leftover chrome behind, not so deep that paragraphs are lost.
+ */
 function densestBlock(body: Element, stats: Map<Element, Stats>): Element {
   let node = body;
   let current = score(stats, node);
@@ -326,14 +332,14 @@ function densestBlock(body: Element, stats: Map<Element, Stats>): Element {
     let best: Element | undefined;
     let bestScore = -Infinity;
     for (const c of node.children) {
-      if (!isElement(c)) continue;
+      if (!isElement(c) || !CONTAINER_TAGS.has(c.name)) continue;
       const s = score(stats, c);
       if (s > bestScore) {
         best = c;
         bestScore = s;
       }
     }
-    if (!best || bestScore < 0.7 * current || bestScore <= 0) return node;
+    if (!best || bestScore < 0.8 * current || bestScore <= 0) return node;
     node = best;
     current = bestScore;
   }
@@ -541,7 +547,8 @@ export function htmlToDocument(html: string, meta: HtmlMeta): Document {
   walkContent(root, stats, em, meta.tableOrigin ?? 'html');
   if (em.blocks.length >= HTML_LIMITS.maxBlocks) warnings.push(`more than ${HTML_LIMITS.maxBlocks} blocks: the rest was dropped`);
 
-  const title = rawTitle ?? em.blocks.find((b) => b.kind === 'heading')?.text;
+  const titleAt = rawTitle ? -1 : findTitleIndex(em.blocks);
+  const title = rawTitle ?? (titleAt >= 0 ? (em.blocks[titleAt] as { text: string }).text : undefined);
   const blocks = em.blocks;
   // The title usually sits outside the article container; put it first so the document reads whole.
   if (title) {

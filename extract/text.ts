@@ -4,7 +4,7 @@
 // template's identities). Everything else becomes headings and paragraphs, minus portal chrome.
 import type { Block, Document, SourceFormat } from './document.ts';
 import { isChromeLine } from './chrome.ts';
-import { classifyHeading, normalizeSpace } from './blocks.ts';
+import { classifyHeading, findTitleIndex, normalizeSpace } from './blocks.ts';
 
 export interface TextMeta {
   name: string;
@@ -298,26 +298,6 @@ export function textToDocument(text: string, meta: TextMeta): Document {
   const published = findPublished(blocks);
   if (published) doc.published = published;
   return doc;
-}
-
-/** Title words of documents people publish on these portals; the report title carries one. */
-const TITLE_WORDS = /(报告|年报|公报|通知|意见|办法|规定|方案|规划|总结|计划|决定|指南)$/;
-
-/**
- * The title line: among the first lines, a short one that names a document (…年度报告) — scraped
- * text often starts with breadcrumbs, dates or an index number before it.
- */
-function findTitleIndex(blocks: Block[]): number {
-  const limit = Math.min(blocks.length, 12);
-  for (let i = 0; i < limit; i++) {
-    const b = blocks[i];
-    if (b.kind === 'table') break;
-    if (b.kind === 'heading' && b.level === 1) return i;
-    const t = b.text;
-    if (t.length >= 6 && t.length <= 80 && TITLE_WORDS.test(t) && !/[。，,]/.test(t)) return i;
-    if (b.kind === 'heading' && b.level === 2) break; // the body has started
-  }
-  return -1;
 }
 
 const DATE_LINE = /(?:发布日期|发布时间|发文日期|成文日期|日期)\s*[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})/;
