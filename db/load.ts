@@ -14,6 +14,7 @@ import type { DB } from './open.ts';
 import type { Report, MetricDetail } from '../normalize/types.ts';
 import { identityOf, type ReportIdentity } from './identity.ts';
 import { indexReportText, dropReportText } from './fts.ts';
+import { cached } from './statements.ts';
 
 export interface LoadInput {
   report: Report;
@@ -66,8 +67,7 @@ function loadInTransaction(db: DB, input: LoadInput): LoadResult {
   const count = statedMetricCount(input.report);
 
   // 1. Detach these bytes from reports of another identity (the parser changed its mind).
-  const placed = db
-    .prepare(
+  const placed = cached(db, 
       `SELECT DISTINCT rs.report_id AS report_id, r.subject, r.year
          FROM report_sources rs JOIN reports r ON r.id = rs.report_id WHERE rs.sha256 = ?`,
     )
@@ -89,18 +89,16 @@ function loadInTransaction(db: DB, input: LoadInput): LoadResult {
   }
 
   // 3. New bytes.
-  const current = db
-    .prepare('SELECT id, subject, year, version, current, supersedes FROM reports WHERE subject = ? AND year IS ? AND current = 1')
+  const current = cached(db, 'SELECT id, subject, year, version, current, supersedes FROM reports WHERE subject = ? AND year IS ? AND current = 1')
     .get(id.subject, id.year) as ReportRow | undefined;
   if (!current) {
     const reportId = insertVersion(db, id, input, undefined);
     return { reportId, outcome: 'new', metricsStored: Object.keys(input.report.metrics).length };
   }
-  const sameUrl = db
-    .prepare('SELECT 1 FROM report_sources WHERE report_id = ? AND url = ?')
+  const sameUrl = cached(db, 'SELECT 1 FROM report_sources WHERE report_id = ? AND url = ?')
     .get(current.id, input.url);
   if (sameUrl) {
-    db.prepare('UPDATE reports SET current = 0 WHERE id = ?').run(current.id);
+    cached(db, 'UPDATE reports SET current = 0 WHERE id = ?').run(current.id);
     const reportId = insertVersion(db, id, input, current);
     return { reportId, outcome: 'changed', metricsStored: Object.keys(input.report.metrics).length };
   }
@@ -114,16 +112,15 @@ function loadInTransaction(db: DB, input: LoadInput): LoadResult {
 }
 
 function refreshKnownSource(db: DB, reportId: number, input: LoadInput, count: number): LoadResult {
-  const isPrimary = db
-    .prepare('SELECT 1 FROM report_sources WHERE report_id = ? AND sha256 = ? AND "primary" = 1')
+  const isPrimary = cached(db, 'SELECT 1 FROM report_sources WHERE report_id = ? AND sha256 = ? AND "primary" = 1')
     .get(reportId, input.sha256);
-  db.prepare('UPDATE report_sources SET metric_count = ?, parser_version = ? WHERE report_id = ? AND sha256 = ?').run(
+  cached(db, 'UPDATE report_sources SET metric_count = ?, parser_version = ? WHERE report_id = ? AND sha256 = ?').run(
     count,
     input.parserVersion,
     reportId,
     input.sha256,
   );
-  const knownUrl = db.prepare('SELECT 1 FROM report_sources WHERE report_id = ? AND sha256 = ? AND url = ?').get(reportId, input.sha256, input.url);
+  const knownUrl = cached(db, 'SELECT 1 FROM report_sources WHERE report_id = ? AND sha256 = ? AND url = ?').get(reportId, input.sha256, input.url);
   if (!knownUrl) addSource(db, reportId, input, count, Boolean(isPrimary));
   if (isPrimary) {
     const before = metricSignature(db, reportId);
@@ -140,12 +137,11 @@ function refreshKnownSource(db: DB, reportId: number, input: LoadInput, count: n
 
 function insertVersion(db: DB, id: ReportIdentity, input: LoadInput, previous: ReportRow | undefined): number {
   const version =
-    ((db.prepare('SELECT max(version) FROM reports WHERE subject = ? AND year IS ?').pluck().get(id.subject, id.year) as
+    ((cached(db, 'SELECT max(version) FROM reports WHERE subject = ? AND year IS ?').pluck().get(id.subject, id.year) as
       | number
       | null) ?? 0) + 1;
   const r = input.report;
-  const info = db
-    .prepare(
+  const info = cached(db, 
       `INSERT INTO reports (subject, year, version, current, supersedes, region_code, region_name, agency, agency_kind,
                             template, title, published, source_url, sha256, parser_version, loaded_at)
        VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -174,7 +170,7 @@ function insertVersion(db: DB, id: ReportIdentity, input: LoadInput, previous: R
 }
 
 function addSource(db: DB, reportId: number, input: LoadInput, count: number, primary: boolean): void {
-  db.prepare(
+  cached(db, 
     `INSERT INTO report_sources (report_id, sha256, url, site_id, content_type, "primary", metric_count, parser_version)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (report_id, sha256, url) DO UPDATE SET metric_count = excluded.metric_count,
@@ -184,7 +180,7 @@ function addSource(db: DB, reportId: number, input: LoadInput, count: number, pr
 
 function primaryCount(db: DB, reportId: number): number {
   return (
-    (db.prepare('SELECT max(metric_count) FROM report_sources WHERE report_id = ? AND "primary" = 1').pluck().get(reportId) as
+    (cached(db, 'SELECT max(metric_count) FROM report_sources WHERE report_id = ? AND "primary" = 1').pluck().get(reportId) as
       | number
       | null) ?? 0
   );
@@ -192,14 +188,14 @@ function primaryCount(db: DB, reportId: number): number {
 
 /** Makes the document the report's primary source and its metrics the report's. */
 function promote(db: DB, reportId: number, input: LoadInput): void {
-  db.prepare('UPDATE report_sources SET "primary" = (sha256 = ?) WHERE report_id = ?').run(input.sha256, reportId);
+  cached(db, 'UPDATE report_sources SET "primary" = (sha256 = ?) WHERE report_id = ?').run(input.sha256, reportId);
   writeContent(db, reportId, input);
 }
 
 /** Replaces the report's metadata, metrics, parser checks and text with the document's. */
 function writeContent(db: DB, reportId: number, input: LoadInput): void {
   const r = input.report;
-  db.prepare(
+  cached(db, 
     `UPDATE reports SET region_code = ?, region_name = ?, agency = ?, agency_kind = ?, template = ?, title = ?,
             published = ?, source_url = ?, sha256 = ?, parser_version = ?, loaded_at = ? WHERE id = ?`,
   ).run(
@@ -216,9 +212,9 @@ function writeContent(db: DB, reportId: number, input: LoadInput): void {
     input.now ?? new Date().toISOString(),
     reportId,
   );
-  db.prepare('DELETE FROM metrics WHERE report_id = ?').run(reportId);
-  db.prepare("DELETE FROM checks WHERE report_id = ? AND scope = 'report'").run(reportId);
-  const insertMetric = db.prepare(
+  cached(db, 'DELETE FROM metrics WHERE report_id = ?').run(reportId);
+  cached(db, "DELETE FROM checks WHERE report_id = ? AND scope = 'report'").run(reportId);
+  const insertMetric = cached(db, 
     `INSERT INTO metrics (report_id, key, value, unit, qualifier, derived, method, source, table_no, row_label, column_label, page)
      VALUES (@report_id, @key, CASE WHEN @value = CAST(@value AS INTEGER) THEN CAST(@value AS INTEGER) ELSE @value END,
              @unit, @qualifier, @derived, @method, @source, @table_no, @row_label, @column_label, @page)`,
@@ -239,7 +235,7 @@ function writeContent(db: DB, reportId: number, input: LoadInput): void {
       page: d.page ?? null,
     });
   }
-  const insertCheck = db.prepare("INSERT INTO checks (report_id, scope, rule, ok, message) VALUES (?, 'report', ?, ?, ?)");
+  const insertCheck = cached(db, "INSERT INTO checks (report_id, scope, rule, ok, message) VALUES (?, 'report', ?, ?, ?)");
   for (const c of r.checks) insertCheck.run(reportId, c.rule, c.ok ? 1 : 0, c.message);
   if (input.text !== undefined) indexReportText(db, reportId, input.text);
 }
@@ -260,7 +256,7 @@ function metricRows(r: Report): MetricDetail[] {
 }
 
 function metricSignature(db: DB, reportId: number): string {
-  return JSON.stringify(db.prepare('SELECT key, value, qualifier FROM metrics WHERE report_id = ? ORDER BY key').raw().all(reportId));
+  return JSON.stringify(cached(db, 'SELECT key, value, qualifier FROM metrics WHERE report_id = ? ORDER BY key').raw().all(reportId));
 }
 
 /**
@@ -269,15 +265,15 @@ function metricSignature(db: DB, reportId: number): string {
  * rows) and the version it superseded becomes current again.
  */
 function detachSource(db: DB, reportId: number, sha256: string): void {
-  const wasPrimary = db.prepare('SELECT 1 FROM report_sources WHERE report_id = ? AND sha256 = ? AND "primary" = 1').get(reportId, sha256);
-  db.prepare('DELETE FROM report_sources WHERE report_id = ? AND sha256 = ?').run(reportId, sha256);
+  const wasPrimary = cached(db, 'SELECT 1 FROM report_sources WHERE report_id = ? AND sha256 = ? AND "primary" = 1').get(reportId, sha256);
+  cached(db, 'DELETE FROM report_sources WHERE report_id = ? AND sha256 = ?').run(reportId, sha256);
   if (!wasPrimary) return;
-  const others = db.prepare('SELECT DISTINCT sha256 FROM report_sources WHERE report_id = ?').pluck().all(reportId) as string[];
-  for (const sha of others) db.prepare('DELETE FROM processed WHERE sha256 = ?').run(sha);
-  const row = db.prepare('SELECT current, supersedes FROM reports WHERE id = ?').get(reportId) as
+  const others = cached(db, 'SELECT DISTINCT sha256 FROM report_sources WHERE report_id = ?').pluck().all(reportId) as string[];
+  for (const sha of others) cached(db, 'DELETE FROM processed WHERE sha256 = ?').run(sha);
+  const row = cached(db, 'SELECT current, supersedes FROM reports WHERE id = ?').get(reportId) as
     | { current: number; supersedes: number | null }
     | undefined;
   dropReportText(db, reportId);
-  db.prepare('DELETE FROM reports WHERE id = ?').run(reportId);
-  if (row?.current && row.supersedes !== null) db.prepare('UPDATE reports SET current = 1 WHERE id = ?').run(row.supersedes);
+  cached(db, 'DELETE FROM reports WHERE id = ?').run(reportId);
+  if (row?.current && row.supersedes !== null) cached(db, 'UPDATE reports SET current = 1 WHERE id = ?').run(row.supersedes);
 }
