@@ -78,3 +78,20 @@ describe('report metadata', () => {
     expect(m).toMatchObject({ title: '朝阳区2020年政府信息公开工作年度报告', year: 2020, region: { code: '220104' } });
   });
 });
+
+describe('title forms', () => {
+  it.each([
+    ['宿州市人民政府2016年\n政府信息公开工作年度报告', '宿州市人民政府2016年政府信息公开工作年度报告', '宿州市人民政府', 'government', '341300'],
+    ['龙潭区人民政府\n2017年政府信息公开工作年度报告\n吉林市龙潭区人民政府网', '龙潭区人民政府2017年政府信息公开工作年度报告', '吉林市龙潭区人民政府', 'government', '220203'],
+    ['大连市政府信息公开工作2016年度报告', '大连市政府信息公开工作2016年度报告', '大连市人民政府', 'government', '210200'],
+    ['福州市晋安区2016年政府信息公开工作年度报告', '福州市晋安区2016年政府信息公开工作年度报告', '福州市晋安区人民政府', 'government', '350111'],
+    ['湖里区人民政府办公室2018年政府信息公开工作年度报告\n厦门市', '湖里区人民政府办公室2018年政府信息公开工作年度报告', '湖里区人民政府办公室', 'department', '350206'],
+    ['二〇一八年开县教育委员会政府信息公开工作年度报告', '二〇一八年开县教育委员会政府信息公开工作年度报告', '开县教育委员会', 'department', '500154'],
+  ])('%j', (text, title, agency, kind, code) => {
+    const m = extractMeta(doc(text));
+    expect(m.title).toBe(title);
+    expect(m.agency).toBe(agency);
+    expect(m.agency_kind).toBe(kind);
+    expect(m.region?.code).toBe(code);
+  });
+});

@@ -16,21 +16,30 @@ import { findRegions, governmentName, mostSpecificRegion, toRegion, type RegionN
 import type { AgencyKind, ReportMeta } from './types.ts';
 
 const YEAR = '(?:(?:19|20)\\d{2}|[一二][〇零九][〇零一二三四五六七八九]{2})';
-const REPORT_TAIL = new RegExp(
-  `(?:${YEAR}\\s*年度?)?(?:的)?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)$`,
-);
-const TITLE_LINE = /(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:报告|年报)$/;
+const TITLE_LINE = /(?:政府信息公开|政务公开|信息公开)[^,，。:：]{0,12}(?:报告|年报)$/;
 const SITE_SUFFIX = /\s*[_|｜\-–—]\s*[^_|｜\-–—]*(?:网|政府|门户|平台)[^_|｜\-–—]*$/;
 
 function blockText(b: Block): string {
   return b.kind === 'table' ? '' : b.text.normalize('NFKC').trim();
 }
 
+function isTitle(t: string): boolean {
+  // A breadcrumb (首页>…>年度报告) ends like a title but is navigation.
+  return t.length <= 60 && TITLE_LINE.test(t) && new RegExp(YEAR).test(t) && !/[>›»]|位置/.test(t);
+}
+
 function findTitle(doc: Document): string | undefined {
-  for (const b of doc.blocks.slice(0, 12)) {
-    const t = blockText(b).replace(/\s+/g, '');
-    // A breadcrumb (首页>…>年度报告) ends like a title but is navigation.
-    if (t.length <= 60 && TITLE_LINE.test(t) && new RegExp(YEAR).test(t) && !/[>›»]|位置/.test(t)) return t;
+  const lines = doc.blocks.slice(0, 14).map((b) => blockText(b).replace(/\s+/g, ''));
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i];
+    // Titles wrapped over two lines: 宿州市人民政府2016年 / 政府信息公开工作年度报告.
+    const joined = t + (lines[i + 1] ?? '');
+    if (!isTitle(t) && t.length <= 30 && isTitle(joined) && !isTitle(lines[i + 1] ?? '')) return joined;
+    if (!isTitle(t)) continue;
+    // 龙潭区人民政府 / 2017年政府信息公开工作年度报告: the agency on the line above.
+    const prev = lines[i - 1] ?? '';
+    if (titleSubject(t) === '' && /^[^\d,，。:：]{2,30}(政府|局|委员会|委|办公室|办|厅|中心|街道办事处|街道|乡|镇)$/.test(prev)) return prev + t;
+    return t;
   }
   const own = doc.title?.normalize('NFKC').trim().replace(SITE_SUFFIX, '');
   return own && TITLE_LINE.test(own.replace(/\s+/g, '')) ? own.replace(/\s+/g, '') : undefined;
@@ -54,14 +63,14 @@ function publishedOf(head: string): string | undefined {
   return `${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`;
 }
 
-/** The title's subject: the title without its year and report phrase. */
+/** The title's subject: who reports, i.e. what precedes its year and report phrase. */
 function titleSubject(title: string): string {
-  return title
-    .replace(REPORT_TAIL, '')
-    .replace(new RegExp(`^${YEAR}\\s*年度?`), '')
-    .replace(new RegExp(`${YEAR}\\s*年度?$`), '')
-    .replace(/关于|的$/g, '')
-    .trim();
+  const t = title.replace(new RegExp(`^${YEAR}\\s*年度?`), '');
+  const cut = t.search(new RegExp(`${YEAR}\\s*年|政府信息公开|政务公开|信息公开`));
+  let subject = (cut >= 0 ? t.slice(0, cut) : t).replace(/^关于/, '').replace(/的$/, '').trim();
+  // 某市人民政府信息公开工作年度报告: 政府 went with 政府信息公开.
+  if (/人民$/.test(subject)) subject += '政府';
+  return subject;
 }
 
 function agencyOf(

@@ -148,7 +148,7 @@ export function resolveRegionName(name: string, context = ''): RegionNode | unde
 }
 
 /** Names of two characters (沙县, 和县, 东区, 城区) are common words: only count them when they clearly name a place. */
-const SHORT_NAME_OK = /^(?:人民政府|政府|\d{4}年|二〇|办公室|委员会)/;
+const SHORT_NAME_OK = /^(?:人民政府|政府|\d{4}年|二〇|[^\s,，。、和与及]{0,8}?(?:局|委员会|办公室|中心|街道))/;
 
 export interface RegionMention {
   node: RegionNode;
@@ -163,7 +163,8 @@ export function findRegions(text: string, context = text): RegionMention[] {
   for (const m of text.matchAll(nameRe)) {
     const name = m[0];
     const index = m.index ?? 0;
-    if (name.length <= 2 && index > 0 && !SHORT_NAME_OK.test(text.slice(index + name.length))) continue;
+    const before = text.slice(Math.max(0, index - 1), index);
+    if (name.length <= 2 && index > 0 && !/[年度省市州]/.test(before) && !SHORT_NAME_OK.test(text.slice(index + name.length))) continue;
     const node = disambiguate(byName.get(name) ?? [], text.slice(Math.max(0, index - 10), index + name.length) + context);
     if (node) out.push({ node, index, name });
   }
