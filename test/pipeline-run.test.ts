@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSites } from '../crawler/index.ts';
 import { openStore, datasetCounts } from '../db/store.ts';
-import { runPipeline } from '../scripts/pipeline.ts';
+import { runPipeline, reparseAll } from '../scripts/pipeline.ts';
 import { silentLogger } from '../scripts/log.ts';
 import { workspace, type Workspace } from './pipeline-fixture.ts';
 
@@ -31,6 +31,16 @@ describe('ogi run on the sample portal', () => {
     expect(second).toMatchObject({ reportsNew: 0, reportsChanged: 0, reportsUnchanged: 5 });
     expect(datasetCounts(db)).toEqual(counts);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+
+    // A new parser version re-extracts every stored document without the network and updates
+    // the same reports in place.
+    const documents = db.prepare('SELECT count(*) FROM report_documents').pluck().get() as number;
+    const reparsed = await reparseAll(db, { logger: silentLogger, parserVersion: 'next-parser' });
+    expect(reparsed.documents).toBe(documents);
+    expect(reparsed.pagesFetched).toBe(0);
+    expect(reparsed.reportsNew).toBe(0);
+    expect(datasetCounts(db)).toEqual({ ...counts, processed: counts.processed + documents });
+    expect(db.prepare("SELECT count(*) FROM reports WHERE parser_version = 'next-parser'").pluck().get()).toBe(5);
     db.close();
   });
 });
