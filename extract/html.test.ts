@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Document, TableBlock } from './document.ts';
 import { documentText } from './document.ts';
 import { HTML_LIMITS, htmlToDocument, stripSiteSuffix } from './html.ts';
+import { isChromeLine } from './chrome.ts';
 
 const page = (f: string) => readFileSync(new URL(`../test/fixtures/html/${f}`, import.meta.url), 'utf8');
 const tables = (d: Document) => d.blocks.filter((b): b is TableBlock => b.kind === 'table');
@@ -199,4 +200,22 @@ describe('stripSiteSuffix', () => {
     ['市教育局2020年政府信息公开工作年度报告|某某市教育局门户网站', '市教育局2020年政府信息公开工作年度报告'],
     ['2019年政府信息公开工作年度报告', '2019年政府信息公开工作年度报告'],
   ])('%s', (input, expected) => expect(stripSiteSuffix(input)).toBe(expected));
+});
+
+describe('the chrome table', () => {
+  it.each([
+    ['扫一扫在手机打开当前页', true],
+    ['【打印本页】【关闭窗口】', true],
+    ['【字体：大 中 小】', true],
+    ['字号:', true],
+    ['赣ICP备05004562号-1', true],
+    ['主办单位：萍乡市人民政府办公室', true],
+    ['您当前的位置：首页 > 政务公开', true],
+    ['来源:', true],
+    // Report content that merely looks short must survive.
+    ['政府网站', false],
+    ['无', false],
+    ['来源：市政府办公室', false],
+    ['一、总体情况', false],
+  ])('%s → chrome %s', (line, chrome) => expect(isChromeLine(line)).toBe(chrome));
 });
