@@ -48,18 +48,16 @@ function refuse(failure: 'unreadable' | 'unsupported', advice: string): Extracto
   };
 }
 
-const LATER = 'PDF and Word extraction is not available in this build; convert it to HTML or text first.';
-
 /**
- * One extractor per sniffed format. The PDF/Word extractors (extract/pdf.ts, docx.ts, doc.ts)
- * replace the `pdf`, `docx` and `doc` entries.
+ * One extractor per sniffed format. PDF and Word extractors are imported on first use, so
+ * pdf.js and mammoth stay off the HTML/text hot path.
  */
 export const EXTRACTORS: Record<SniffedFormat, Extractor> = {
   html: extractHtml,
   text: extractText,
-  pdf: refuse('unsupported', LATER),
-  docx: refuse('unsupported', LATER),
-  doc: refuse('unsupported', LATER),
+  pdf: async (bytes, input) => (await import('./pdf.ts')).extractPdf(bytes, input.name),
+  docx: async (bytes, input) => (await import('./docx.ts')).extractDocx(bytes, input.name),
+  doc: async (bytes, input) => (await import('./doc.ts')).extractDoc(bytes, input.name),
   xlsx: refuse('unsupported', 'spreadsheets are not read; publish the report itself (HTML, PDF or Word).'),
   xls: refuse('unsupported', 'spreadsheets are not read; publish the report itself (HTML, PDF or Word).'),
   ole: refuse('unsupported', 'save it as DOCX or PDF and parse that.'),

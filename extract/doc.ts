@@ -1,0 +1,246 @@
+// Word 97–2003 (.doc) and Kingsoft WPS 文字 (.wps, same OLE layout) → Document.
+//
+// Two ways in, best first:
+// 1. LibreOffice, when /usr/bin/soffice exists: converted headless to DOCX, then the DOCX path
+//    (mammoth → HTML tables), which keeps merged cells exactly.
+// 2. word-extractor (pure JS). Its body text marks table cells with a tab and table rows with a
+//    newline — but its sprm reader mis-sizes sprmTDefTable, so most row ends go unmarked and whole
+//    tables run together. The paragraph-property pass is redone here with the sizes of
+//    [MS-DOC] 2.6, so each table row ends in a newline; then rows are rebuilt from the tabs.
+//    Merged cells cannot be expanded from text: a horizontally merged cell is one cell, a
+//    vertically merged continuation is an empty cell. The normaliser maps rows by their labels.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { classifyHeading, normalizeSpace } from './blocks.ts';
+import type { Block, Document } from './document.ts';
+import { extractDocx } from './docx.ts';
+import { ExtractError } from './errors.ts';
+
+export interface DocOptions {
+  /** LibreOffice binary; `false` forces the word-extractor path. */
+  soffice?: string | false;
+  /** Conversion budget in ms. */
+  timeoutMs?: number;
+}
+
+const SOFFICE = '/usr/bin/soffice';
+const require = createRequire(import.meta.url);
+
+export async function extractDoc(bytes: Uint8Array, name: string, options: DocOptions = {}): Promise<Document> {
+  const soffice = options.soffice === undefined ? (existsSync(SOFFICE) ? SOFFICE : false) : options.soffice;
+  if (soffice) {
+    try {
+      return await viaLibreOffice(bytes, name, soffice, options.timeoutMs ?? 60_000);
+    } catch (err) {
+      if (err instanceof ExtractError && err.failure !== 'unreadable') throw err;
+      // Fall through: word-extractor reads files LibreOffice chokes on, and says why it cannot.
+    }
+  }
+  return viaWordExtractor(bytes, name);
+}
+
+async function viaLibreOffice(bytes: Uint8Array, name: string, soffice: string, timeoutMs: number): Promise<Document> {
+  const dir = await mkdtemp(join(tmpdir(), 'ogi-doc-'));
+  try {
+    const input = join(dir, 'report.doc');
+    await writeFile(input, bytes);
+    // A private profile directory: concurrent conversions must not share (and lock) one.
+    await promisify(execFile)(
+      soffice,
+      [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--norestore', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', dir, input],
+      { timeout: timeoutMs, env: { ...process.env, HOME: dir } },
+    );
+    const docx = await readFile(join(dir, 'report.docx')).catch(() => undefined);
+    if (!docx) throw new ExtractError('unreadable', name, `${name}: LibreOffice could not convert the Word file.`);
+    const doc = await extractDocx(docx, name);
+    doc.source.format = 'doc';
+    for (const b of doc.blocks) if (b.kind === 'table') b.origin = 'doc';
+    doc.warnings.push('converted to DOCX with LibreOffice');
+    return doc;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+// ── word-extractor with a corrected table-row pass ──────────────────────────────────────────
+
+interface Piece {
+  text: string;
+  startFilePos: number;
+  endFilePos: number;
+  size: number;
+  bpc: number;
+}
+
+const SPRM_P_FTTP = 0x2417; // this paragraph ends a table row
+const SPRM_P_FINNER_TTP = 0x244c; // same, inside a nested table
+const SPRM_T_DEF_TABLE = 0xd608; // operand size is a 2-byte count
+const SPRM_P_CHG_TABS = 0xc615; // operand size byte 255 means "count it"
+const SPRM_P_HUGE_PAPX = 0x6646; // the properties live in the Data stream (wide table rows)
+
+/** Byte size of a sprm's operand ([MS-DOC] 2.2.5.1), or undefined when it cannot be known. */
+function operandSize(buf: Buffer, at: number, sprm: number): number | undefined {
+  switch ((sprm >> 13) & 7) {
+    case 0:
+    case 1:
+      return 1;
+    case 2:
+    case 4:
+    case 5:
+      return 2;
+    case 3:
+      return 4;
+    case 7:
+      return 3;
+    case 6:
+      if (sprm === SPRM_T_DEF_TABLE) return at + 1 < buf.length ? buf.readUInt16LE(at) - 1 + 2 : undefined;
+      if (sprm === SPRM_P_CHG_TABS && buf[at] === 255) {
+        // cb 255: cTabsDel (1 byte) + 4 × del, then cTabsAdd + 3 × add.
+        const del = buf[at + 1] ?? 0;
+        const add = buf[at + 2 + del * 4] ?? 0;
+        return 1 + 1 + del * 4 + 1 + add * 3;
+      }
+      return at < buf.length ? buf[at] + 1 : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function endsRow(grpprl: Buffer, offset: number, data: Buffer | undefined): boolean {
+  while (offset + 2 <= grpprl.length) {
+    const sprm = grpprl.readUInt16LE(offset);
+    offset += 2;
+    if ((sprm === SPRM_P_FTTP || sprm === SPRM_P_FINNER_TTP) && grpprl[offset] === 1) return true;
+    if (sprm === SPRM_P_HUGE_PAPX && data && offset + 4 <= grpprl.length) {
+      // A 2-byte size then the grpprl, at the given offset of the Data stream.
+      const at = grpprl.readUInt32LE(offset);
+      if (at + 2 <= data.length && endsRow(data.subarray(at + 2, at + 2 + data.readUInt16LE(at)), 0, undefined)) return true;
+    }
+    const size = operandSize(grpprl, offset, sprm);
+    if (size === undefined) return false;
+    offset += size;
+  }
+  return false;
+}
+
+function fillByFilePos(pieces: Piece[], start: number, end: number, ch: string): void {
+  for (const piece of pieces) {
+    if (piece.endFilePos < start || piece.startFilePos > end) continue;
+    const s = Math.max(start, piece.startFilePos);
+    const e = Math.min(end, piece.startFilePos + piece.size);
+    if (e <= s) continue;
+    const a = (s - piece.startFilePos) / piece.bpc;
+    const b = (e - piece.startFilePos) / piece.bpc;
+    piece.text = piece.text.slice(0, a) + ''.padStart(b - a, ch) + piece.text.slice(b);
+  }
+}
+
+let RowAwareExtractor: (new () => { extract(reader: unknown): Promise<{ getBody(o?: object): string }> }) | undefined;
+
+function rowAwareExtractor() {
+  if (RowAwareExtractor) return RowAwareExtractor;
+  const Base = require('word-extractor/lib/word-ole-extractor.js');
+  class RowAware extends Base {
+    _data?: Buffer;
+    // The Data stream holds the properties of wide table rows (sprmPHugePapx): read it first.
+    extractWordDocument(document: unknown, buffer: Buffer): Promise<unknown> {
+      const self = this as unknown as { documentStream(d: unknown, n: string): Promise<unknown>; streamBuffer(s: unknown): Promise<Buffer> };
+      return self
+        .documentStream(document, 'Data')
+        .then((stream) => self.streamBuffer(stream))
+        .then((data) => (this._data = data), () => undefined)
+        .then(() => super.extractWordDocument(document, buffer));
+    }
+
+    // Same walk over the PAPX FKPs as word-extractor's, with correct sprm sizes.
+    writeParagraphProperties(buffer: Buffer, table: Buffer): void {
+      const pieces = (this as unknown as { _pieces: Piece[] })._pieces;
+      const fc = buffer.readUInt32LE(0x0102);
+      const lcb = buffer.readUInt32LE(0x0106);
+      const count = (lcb - 4) / 8;
+      const plc = table.subarray(fc, fc + lcb);
+      for (let i = 0; i < count; i++) {
+        const page = plc.readUInt32LE((count + 1) * 4 + i * 4);
+        const fkp = buffer.subarray(page * 512, (page + 1) * 512);
+        if (fkp.length < 512) continue;
+        const crun = fkp[511];
+        for (let j = 0; j < crun; j++) {
+          const from = fkp.readUInt32LE(j * 4);
+          const to = fkp.readUInt32LE((j + 1) * 4);
+          const at = fkp[(crun + 1) * 4 + j * 13] * 2;
+          if (!at) continue;
+          let grpprl: Buffer;
+          const cb = fkp[at];
+          if (cb !== 0) grpprl = fkp.subarray(at + 1, at + 1 + 2 * cb - 1);
+          else grpprl = fkp.subarray(at + 2, at + 2 + 2 * fkp[at + 1]);
+          // The first two bytes are the paragraph's style index.
+          if (grpprl.length > 2 && endsRow(grpprl, 2, this._data)) fillByFilePos(pieces, from, to, '\n');
+        }
+      }
+    }
+  }
+  RowAwareExtractor = RowAware as unknown as typeof RowAwareExtractor;
+  return RowAwareExtractor!;
+}
+
+async function viaWordExtractor(bytes: Uint8Array, name: string): Promise<Document> {
+  let body: string;
+  try {
+    const BufferReader = require('word-extractor/lib/buffer-reader.js');
+    const reader = new BufferReader(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    await reader.open();
+    try {
+      const Extractor = rowAwareExtractor();
+      body = (await new Extractor().extract(reader)).getBody({ filterUnicode: false });
+    } finally {
+      await reader.close();
+    }
+  } catch (err) {
+    throw new ExtractError('unreadable', name, `${name}: the Word (DOC/WPS) file is damaged or encrypted and cannot be read (${(err as Error).message}).`, { cause: err });
+  }
+  const blocks = bodyToBlocks(body);
+  if (!blocks.some((b) => b.kind !== 'table' || b.rows.length)) throw new ExtractError('extraction_empty', name, `${name}: the Word (DOC/WPS) file holds no text.`);
+  const heading = blocks.find((b) => b.kind === 'heading' && b.level === 1);
+  return {
+    title: heading && heading.kind === 'heading' ? heading.text : undefined,
+    blocks,
+    source: { name, format: 'doc' },
+    warnings: ['read with word-extractor: merged table cells are not expanded'],
+  };
+}
+
+/**
+ * word-extractor body text → blocks. A line holding tabs is a table row (one tab closes each
+ * cell); consecutive rows form one table. Other lines are headings or paragraphs.
+ */
+export function bodyToBlocks(body: string): Block[] {
+  const blocks: Block[] = [];
+  let rows: string[][] = [];
+  let tables = 0;
+  const flush = () => {
+    if (!rows.length) return;
+    const width = Math.max(...rows.map((r) => r.length));
+    blocks.push({ kind: 'table', index: ++tables, origin: 'doc', rows: rows.map((r) => [...r, ...Array(width - r.length).fill('')]) });
+    rows = [];
+  };
+  for (const raw of body.split('\n')) {
+    if (raw.includes('\t')) {
+      const cells = raw.split('\t');
+      if (cells[cells.length - 1].trim() === '') cells.pop(); // the tab after the last cell
+      rows.push(cells.map((c) => normalizeSpace(c)));
+      continue;
+    }
+    const text = normalizeSpace(raw);
+    if (!text) continue;
+    flush();
+    const level = blocks.length === 0 && /报告/.test(text) && text.length <= 80 ? 1 : classifyHeading(text);
+    blocks.push(level ? { kind: 'heading', text, level } : { kind: 'paragraph', text });
+  }
+  flush();
+  return blocks;
+}
