@@ -148,7 +148,8 @@ async function oneHop(
       return { status: res.statusCode, headers: resHeaders, cls: 'too_large', error: `Content-Length ${declared} > cap ${limits.maxBytes}` };
     }
     if (method === 'GET' && (res.statusCode === 304 || (res.statusCode >= 300 && res.statusCode < 400))) {
-      discard(res.body);
+      // Read the (empty or tiny) rest so the keep-alive connection can serve the next request.
+      await res.body.dump({ limit: 64 * 1024 }).catch(() => {});
       return { status: res.statusCode, headers: resHeaders, cls: 'ok' };
     }
     const chunks: Buffer[] = [];

@@ -8,7 +8,8 @@ export function userAgent(version: string, contact?: string): string {
 
 export class HostLimiter {
   private readonly queues = new Map<string, PQueue>();
-  private readonly pausedUntil = new Map<string, number>();
+  /** Earliest moment the next request to a host may start (rate spacing and Retry-After). */
+  private readonly nextAt = new Map<string, number>();
 
   constructor(
     /** Requests per second for a host (site `rate`); undefined = no limit (politeness off). */
@@ -18,11 +19,9 @@ export class HostLimiter {
   private queue(host: string): PQueue {
     let q = this.queues.get(host);
     if (!q) {
-      const rate = this.rateFor(host);
-      q =
-        rate === undefined
-          ? new PQueue({ concurrency: Infinity })
-          : new PQueue({ concurrency: 1, intervalCap: 1, interval: Math.ceil(1000 / rate), strict: true });
+      // One waiter at a time per host: each takes the next start slot, so starts are spaced by
+      // 1/rate no matter how long requests take or how many are in flight.
+      q = new PQueue({ concurrency: this.rateFor(host) === undefined ? Infinity : 1 });
       this.queues.set(host, q);
     }
     return q;
@@ -30,18 +29,20 @@ export class HostLimiter {
 
   /** Resolves when a request to `host` may start. Each call consumes one slot of the host's rate. */
   async acquire(host: string): Promise<void> {
+    const rate = this.rateFor(host);
+    if (rate === undefined) return;
+    const spacing = 1000 / rate;
     await this.queue(host).add(async () => {
-      // Retry-After pauses are honoured inside the queue so later callers wait behind this one.
-      const until = this.pausedUntil.get(host) ?? 0;
-      const wait = until - Date.now();
-      if (wait > 0) await sleep(wait);
+      const wait = (this.nextAt.get(host) ?? 0) - performance.now();
+      if (wait > 0) await sleep(Math.ceil(wait));
+      this.nextAt.set(host, performance.now() + spacing);
     });
   }
 
   /** The server asked us to come back later (429/503 Retry-After): no request to the host before then. */
   pause(host: string, ms: number): void {
-    const until = Date.now() + ms;
-    if (until > (this.pausedUntil.get(host) ?? 0)) this.pausedUntil.set(host, until);
+    const until = performance.now() + ms;
+    if (until > (this.nextAt.get(host) ?? 0)) this.nextAt.set(host, until);
   }
 }
 

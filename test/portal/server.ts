@@ -224,7 +224,24 @@ export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
       entry.completed = true;
       entry.bytes = r.body.length;
     });
-    res.writeHead(status, headers).end(r.body);
+    res.writeHead(status, headers);
+    if (!r.chunked) {
+      res.end(r.body);
+      return;
+    }
+    // Big bodies go out piece by piece with back-pressure, so a client that hangs up mid-way is
+    // seen as such (no 'finish'), the way a real server's transfer log would show it.
+    const bytes = r.body;
+    let offset = 0;
+    const pump = () => {
+      while (offset < bytes.length && !res.destroyed) {
+        const piece = bytes.subarray(offset, offset + 64 * 1024);
+        offset += piece.length;
+        if (!res.write(piece)) return void res.once('drain', pump);
+      }
+      if (!res.destroyed) res.end();
+    };
+    pump();
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

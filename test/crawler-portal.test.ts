@@ -1,0 +1,199 @@
+// The crawler against the local portal (test/portal): three CMS families on one host, with the
+// faults real portals have. Everything here is asserted from the server's own access log or from the
+// database the crawl leaves behind — the two things a user can check.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type DB } from '../db/open.ts';
+import { crawl, type CrawlSummary, type Site } from '../crawler/index.ts';
+import { COLUMNS, HOSTILE, columnOf, expectedReportPaths } from './portal/data.ts';
+import { startPortal, type AccessEntry, type Portal } from './portal/server.ts';
+
+const RATE = 20; // requests per second per host: high so the test is quick, low enough to measure
+const OPTS = { timeoutMs: 1000, maxBytes: 1024 * 1024, retryBaseMs: 100, contact: 'https://example.org/ogi-contact' };
+
+let portal: Portal;
+let db: DB;
+let first: CrawlSummary;
+let firstLog: AccessEntry[];
+let second: CrawlSummary;
+let secondLog: AccessEntry[];
+
+function sitesFor(p: Portal): Site[] {
+  return [
+    { id: 'pingtan', start_urls: [`${p.origin}${columnOf('trs0').base}`], render: 'never', rate: RATE },
+    { id: 'caizheng', start_urls: [`${p.origin}${columnOf('hanweb').base}index.html`], render: 'never', rate: RATE },
+    { id: 'jinjing', start_urls: [`${p.origin}${columnOf('trs1').base}index.html`], render: 'never', rate: RATE },
+  ];
+}
+
+const pathOf = (url: string) => {
+  const u = new URL(url);
+  return u.pathname + u.search;
+};
+
+beforeAll(async () => {
+  // The huge page is far beyond the 1 MB cap and beyond what socket buffers absorb, so an aborted
+  // transfer shows in the server's log as incomplete.
+  portal = await startPortal({ slowMs: 2500, hugeBytes: 16 * 1024 * 1024 });
+  db = openDatabase(':memory:');
+  first = await crawl(db, sitesFor(portal), OPTS);
+  firstLog = portal.log.splice(0);
+  second = await crawl(db, sitesFor(portal), OPTS);
+  secondLog = portal.log.splice(0);
+});
+
+afterAll(async () => {
+  await portal?.close();
+  db?.close();
+});
+
+describe('a crawl of three CMS families', () => {
+  it('finds every annual report (pages and attachments) and no look-alike', () => {
+    const docs = db.prepare('SELECT url, final_url, anchor FROM report_documents').all() as Array<{ url: string; final_url: string; anchor: string }>;
+    const reached = new Set(docs.flatMap((d) => [pathOf(d.url), pathOf(d.final_url)]));
+    const expected = ['trs0', 'hanweb', 'trs1'].flatMap((f) => expectedReportPaths(columnOf(f as 'trs0')));
+    for (const path of expected) expect(reached, `missing report ${path}`).toContain(path);
+    const lookAlikes = COLUMNS.flatMap((c) => c.items.filter((i) => !i.report).map((i) => i.path));
+    for (const path of lookAlikes) expect(reached).not.toContain(path);
+    // The look-alikes are not even fetched: their titles say what they are.
+    for (const path of lookAlikes) expect(firstLog.map((e) => e.url)).not.toContain(path);
+    expect(first.reportsFound).toBe(expected.length);
+  });
+
+  it('records attachments by what their bytes are, whatever the URL says', () => {
+    const types = Object.fromEntries(
+      (db.prepare('SELECT url, content_type FROM report_documents').all() as Array<{ url: string; content_type: string }>).map((r) => [pathOf(r.url), r.content_type]),
+    );
+    const hanweb = columnOf('hanweb').items[0].attachment!.path; // downfile.jsp?…, 302 to /attach/…
+    expect(types[hanweb]).toBe('application/pdf');
+    expect(types[columnOf('trs0').items[2].attachment!.path]).toMatch(/wordprocessingml/);
+  });
+
+  it('stores identical bytes once (the same PDF published under three URLs)', () => {
+    const pdfRows = db.prepare(`SELECT DISTINCT sha256 FROM report_documents WHERE content_type = 'application/pdf'`).all();
+    expect(pdfRows).toHaveLength(1);
+    const blobCount = db.prepare('SELECT count(*) FROM blobs WHERE sha256 IN (SELECT sha256 FROM report_documents)').pluck().get();
+    const distinct = db.prepare('SELECT count(DISTINCT sha256) FROM report_documents').pluck().get();
+    expect(blobCount).toBe(distinct);
+  });
+
+  it('never requests what robots.txt disallows, and records it as robots_disallowed', () => {
+    const disallowed = firstLog.concat(secondLog).filter((e) => e.url.startsWith(HOSTILE.disallowedColumn) || e.url.startsWith('/search/'));
+    expect(disallowed).toEqual([]);
+    const recorded = db.prepare(`SELECT url FROM fetches WHERE class = 'robots_disallowed'`).pluck().all() as string[];
+    expect(recorded.map(pathOf)).toContain(columnOf('trs0').items.find((i) => i.disallowed)!.path);
+    expect(first.failuresByClass.robots_disallowed).toBeGreaterThan(0);
+  });
+
+  it('never exceeds the per-host rate (request arrivals in the server log)', () => {
+    for (const log of [firstLog, secondLog]) {
+      const times = log.map((e) => e.t).sort((a, b) => a - b);
+      expect(times.length).toBeGreaterThan(10);
+      // In any one-second window, at most RATE requests (+1: a window's two ends may both hold one).
+      for (let i = 0; i < times.length; i++) expect(times.filter((t) => t >= times[i] && t < times[i] + 1000).length).toBeLessThanOrEqual(RATE + 1);
+      // Any ten consecutive requests span at least nine spacings, less one connection set-up's worth of
+      // jitter (a request on a fresh connection reaches the server later than one on a warm one).
+      const spacing = 1000 / RATE;
+      for (let i = 0; i + 9 < times.length; i++) expect(times[i + 9] - times[i]).toBeGreaterThanOrEqual(9 * spacing - 40);
+    }
+  });
+
+  it('announces itself with the ogi User-Agent and the contact URL', () => {
+    for (const e of firstLog) expect(e.userAgent).toMatch(/^ogi\/\d+\.\d+\.\d+ \(\+https:\/\/example\.org\/ogi-contact\)$/);
+  });
+
+  it('fetches no URL twice in a run, except retries of transient failures', () => {
+    const counts = new Map<string, number>();
+    for (const e of firstLog) counts.set(`${e.method} ${e.url}`, (counts.get(`${e.method} ${e.url}`) ?? 0) + 1);
+    const repeated = [...counts].filter(([, n]) => n > 1).map(([k]) => k.replace(/^\w+ /, ''));
+    const trs = columnOf('trs0').items;
+    const flaky = trs.find((i) => i.quirk === 'flaky503')!.path;
+    const limited = trs.find((i) => i.quirk === 'retry429')!.path;
+    expect(repeated.sort()).toEqual([flaky, limited, HOSTILE.slow].sort());
+    expect(counts.get(`GET ${flaky}`)).toBe(2); // 503, then 200
+    expect(counts.get(`GET ${limited}`)).toBe(2); // 429, then 200
+    expect(counts.get(`GET ${HOSTILE.slow}`)).toBe(3); // a timeout is transient: three attempts, then given up
+  });
+
+  it('waits as long as Retry-After says before asking again', () => {
+    const limited = columnOf('trs0').items.find((i) => i.quirk === 'retry429')!.path;
+    const [a, b] = firstLog.filter((e) => e.url === limited);
+    expect(a.status).toBe(429);
+    expect(b.t - a.t).toBeGreaterThanOrEqual(1000 - 12);
+  });
+
+  it('classifies every failure and shows it in the summary', () => {
+    expect(first.failuresByClass).toMatchObject({ timeout: 1, too_large: 1, redirect_loop: 1, soft_404: 1 });
+    const classes = Object.fromEntries(
+      (db.prepare(`SELECT url, fail_class FROM frontier WHERE state = 'failed'`).all() as Array<{ url: string; fail_class: string }>).map((r) => [pathOf(r.url), r.fail_class]),
+    );
+    expect(classes[HOSTILE.slow]).toBe('timeout');
+    expect(classes[HOSTILE.huge]).toBe('too_large');
+    expect(classes[HOSTILE.loop]).toBe('redirect_loop');
+    expect(classes[HOSTILE.soft404]).toBe('soft_404');
+    // The loop stops before a URL is requested a second time.
+    expect(firstLog.filter((e) => e.url === HOSTILE.loop)).toHaveLength(1);
+  });
+
+  it('bounds the endless calendar by the depth cap', () => {
+    const calendar = firstLog.filter((e) => e.url.startsWith(HOSTILE.calendar));
+    expect(calendar.length).toBeGreaterThan(1);
+    expect(calendar.length).toBeLessThanOrEqual(2 * 6);
+  });
+
+  it('reads TRS 1-based paging right: index_2.html, never a non-existent index_1.html', () => {
+    const base = columnOf('trs1').base;
+    const urls = firstLog.map((e) => e.url);
+    expect(urls).toContain(`${base}index_2.html`);
+    expect(urls).not.toContain(`${base}index_1.html`);
+  });
+
+  it('pages a Hanweb column through dataproxy.jsp with the parameters from its nextgroup', () => {
+    const proxy = firstLog.filter((e) => e.url.startsWith('/module/web/jpage/dataproxy.jsp'));
+    expect(proxy).toHaveLength(1);
+    expect(proxy[0]).toMatchObject({ method: 'POST', status: 200 });
+    expect(proxy[0].url).toContain('startrecord=7&endrecord=12&perpage=2');
+  });
+
+  it('a second run on the unchanged portal sends conditional requests and downloads ≤ 10 % of the bodies', () => {
+    const bodies = (log: AccessEntry[]) => log.filter((e) => e.status === 200 && e.completed && e.bytes > 0).length;
+    expect(bodies(secondLog)).toBeLessThanOrEqual(0.1 * bodies(firstLog));
+    expect(secondLog.filter((e) => e.status === 304).length).toBeGreaterThan(20);
+    expect(second.notModified).toBeGreaterThan(20);
+    expect(secondLog.filter((e) => e.ifNoneMatch).length).toBeGreaterThan(20);
+  });
+
+  it('stores nothing new on the second run and keeps one frontier row per URL', () => {
+    const secondRun = db.prepare(`SELECT max(id) FROM runs`).pluck().get();
+    const newBlobs = db
+      .prepare(`SELECT count(*) FROM blobs WHERE first_seen >= (SELECT started_at FROM runs WHERE id = ?) AND sha256 IN (SELECT sha256 FROM report_documents)`)
+      .pluck()
+      .get(secondRun);
+    expect(newBlobs).toBe(0);
+    expect(second.reportsFound).toBe(first.reportsFound);
+    const dupes = db.prepare('SELECT count(*) FROM (SELECT site_id, url FROM frontier GROUP BY 1, 2 HAVING count(*) > 1)').pluck().get();
+    expect(dupes).toBe(0);
+  });
+
+  it('keeps one ledger row per HTTP attempt with status, time and hash', () => {
+    const rows = db.prepare(`SELECT class, status, ms, sha256, bytes FROM fetches WHERE run_id = 1 AND class = 'ok'`).all() as Array<Record<string, unknown>>;
+    expect(rows.length).toBeGreaterThan(20);
+    for (const r of rows) expect(r.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const retried = db.prepare(`SELECT count(*) FROM fetches WHERE run_id = 1 AND class IN ('http_5xx', 'http_429')`).pluck().get();
+    expect(retried).toBe(2);
+  });
+});
+
+describe('per-site page cap', () => {
+  it('stops a site after max_pages fetches', async () => {
+    const p = await startPortal({ slowMs: 10 });
+    const capped = openDatabase(':memory:');
+    try {
+      await crawl(capped, [{ id: 'pingtan', start_urls: [`${p.origin}${columnOf('trs0').base}`], render: 'never', rate: 50, max_pages: 5 }], OPTS);
+      const pages = p.log.filter((e) => e.url !== '/robots.txt');
+      expect(pages.length).toBe(5);
+    } finally {
+      capped.close();
+      await p.close();
+    }
+  });
+});
