@@ -15,7 +15,7 @@ describe('detectEra', () => {
   });
 
   it('matches labels wrapped or spaced inside cells', () => {
-    expect(detectEra(compactText('本年 制发 件数 | 现行有效\n件数 | 本年新收政府信息\n公开申请数量')).era).toBe('t2021');
+    expect(detectEra(compactText('本年 制发 件数 | 现行有效\n件数 | 本年新收政府信息\n公开申请数量 | 上年结转 政府信息公开申请数量')).era).toBe('t2021');
   });
 
   it('pre2019 for prose without the template tables, whatever the year', () => {
@@ -26,5 +26,11 @@ describe('detectEra', () => {
   it('falls back to the year only when the table carries no era-specific label', () => {
     expect(detectEra(compactText(T3_ROWS + ' 本机关不掌握 信访举报投诉'), 2022).era).toBe('t2021');
     expect(detectEra(compactText(T3_ROWS + ' 本机关不掌握 信访举报投诉'), 2019).era).toBe('t2019');
+  });
+});
+
+describe('detectEra on prose that borrows one table phrase', () => {
+  it('stays pre2019 for a sentence like 结转下年度继续办理3件', () => {
+    expect(detectEra(compactText('全年共受理申请15件，办结12件，结转下年度继续办理3件。'), 2019).era).toBe('pre2019');
   });
 });

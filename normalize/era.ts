@@ -33,7 +33,8 @@ export function detectEra(compact: string, yearHint?: number): EraEvidence {
   const markers2019 = count(MARKERS_2019, compact);
   const markers2021 = count(MARKERS_2021, compact);
   const template =
-    count(TEMPLATE_TABLE, compact) > 0 ||
+    // Two of the three row labels: one alone may be a sentence (结转下年度继续办理3件).
+    count(TEMPLATE_TABLE, compact) >= 2 ||
     (count(OUTCOME_GROUPS, compact) === OUTCOME_GROUPS.length && count(OUTCOME_ITEMS, compact) >= 2) ||
     markers2019 >= 3 ||
     markers2021 >= 3;

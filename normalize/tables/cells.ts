@@ -3,7 +3,21 @@
 import { parseCell } from '../numbers.ts';
 
 /** A label in comparable form: NFKC (full → half width), no whitespace, unified brackets. */
+// Labels repeat across rows and reports (the template prints the same ones), so they are memoised.
+const compactCache = new Map<string, string>();
+const COMPACT_CACHE_MAX = 20_000;
+
 export function compactLabel(text: string): string {
+  let out = compactCache.get(text);
+  if (out === undefined) {
+    if (compactCache.size >= COMPACT_CACHE_MAX) compactCache.clear();
+    out = compactUncached(text);
+    compactCache.set(text, out);
+  }
+  return out;
+}
+
+function compactUncached(text: string): string {
   return text
     .normalize('NFKC')
     .replace(/\s+/g, '')

@@ -74,7 +74,8 @@ export function mapTemplateTables(doc: Document, era: Exclude<Era, 'pre2019'>): 
     }
     if (t4Active && looksLikeTable4Data(parts.labels, parts.values)) {
       const sameGrid = t4Headers.filter((h) => h.group === row.group).map((h) => h.cells);
-      const headers = row.aligned && sameGrid.length ? sameGrid : t4Headers.map((h) => h.cells);
+      // The grid's own header says which blocks it holds (复议 and 诉讼 may be separate grids).
+      const headers = sameGrid.length ? sameGrid : t4Headers.map((h) => h.cells);
       // Table 四 may come as one grid or as 复议 and 诉讼 grids; each block is read once.
       const t4 = mapTable4(row, parts, headers);
       out.details.push(...t4.details.filter((d) => !t4Seen.has(d.key)));

@@ -24,9 +24,21 @@ interface Placed {
 
 const HEADER_LABEL = /信息内容|项目|类别|内容/;
 
+// The template's column headers, for headers whose cells were glued into one line of text
+// ("信息内容上一年项目数量本年增/减").
+const HEADER_PHRASES = /本年新制作数量|本年新公开数量|对外公开总数量|本年制发件数|本年废止件数|现行有效件数|上一年项目数量|本年增\/?减|本年处理决定数量|处理决定数量|本年收费金额(?:\(单位:万元\))?|采购项目数量|采购总金额(?:\(万元\))?|本年新/g;
+
+function gluedCells(cells: string[]): string[] {
+  const nonblank = cells.map((c) => compactLabel(c)).filter((c) => c);
+  if (nonblank.length !== 1) return cells;
+  const phrases = nonblank[0].match(HEADER_PHRASES);
+  return phrases && phrases.length > 1 ? ['信息内容', ...phrases] : cells;
+}
+
 /** The header's columns: each header cell after the label cell, colspan repeats merged. */
 function headerColumns(header: T2Header, canonical: T2Column[]): Placed[] | undefined {
-  const cells = header.cells.map((c) => compactLabel(c));
+  const raw = gluedCells(header.cells);
+  const cells = raw.map((c) => compactLabel(c));
   let start = cells.findIndex((c) => HEADER_LABEL.test(c) && !T2_COLUMNS.some((t) => t.pattern.test(c)));
   start = start < 0 ? 0 : start + 1;
   const placed: Placed[] = [];
@@ -44,7 +56,7 @@ function headerColumns(header: T2Header, canonical: T2Column[]): Placed[] | unde
       column = T2_COLUMNS.find((t) => t.pattern.test(c))?.column;
     }
     if (!column) return undefined;
-    placed.push({ column, label: header.cells[j].trim(), index: j });
+    placed.push({ column, label: raw[j].trim(), index: raw === header.cells ? j : -1 - j });
   }
   return placed.length ? placed : undefined;
 }
@@ -67,7 +79,7 @@ export function mapTable2Row(
   if (!placed.length) return { details, checks };
 
   let cells: string[];
-  if (columns && header && header.group === row.group && header.cells.length === row.cells.length) {
+  if (columns && header && header.group === row.group && header.cells.length === row.cells.length && columns.every((p) => p.index >= 0)) {
     const labelEnd = row.cells.length - parts.values.length;
     cells = placed.map((p) => (p.index >= labelEnd ? (row.cells[p.index] ?? '').trim() : ''));
   } else {

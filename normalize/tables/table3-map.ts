@@ -21,7 +21,16 @@ const N = T3_COLUMNS.length;
 const HEADER_NOISE = /申请人情况|法人或其他组织|\(本列数据.*?\)|本列数据.*$|\//g;
 
 /** Grid column index → column position (0..6), or undefined when the header is not usable. */
+const headerCache = new WeakMap<string[][], Map<number, number> | undefined>();
+
 export function table3HeaderColumns(headers: string[][]): Map<number, number> | undefined {
+  if (headerCache.has(headers)) return headerCache.get(headers);
+  const columns = headerColumnsUncached(headers);
+  headerCache.set(headers, columns);
+  return columns;
+}
+
+function headerColumnsUncached(headers: string[][]): Map<number, number> | undefined {
   if (headers.length === 0) return undefined;
   const stacked = stackHeaders(headers);
   const map = new Map<number, number>();

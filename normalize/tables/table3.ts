@@ -37,7 +37,7 @@ export interface T3Row {
 export const T3_ROWS: readonly T3Row[] = [
   { key: 'new', pattern: /本年新收|新收.*申请/ },
   { key: 'carried_over', pattern: /上年结转|上年度结转/ },
-  { key: 'carried_forward', pattern: /结转下年|转下年度|下年度继续/ },
+  { key: 'carried_forward', pattern: /结转下一?年|转下一?年度|下一?年度继续/ },
   { key: 'outcome.partial', pattern: /部分公开/, outcome: true },
   { key: 'outcome.granted', pattern: /予以公开/, outcome: true },
   { key: 'outcome.withheld.state_secret', pattern: /国家秘密/, group: 'withheld', outcome: true },

@@ -147,3 +147,27 @@ describe('cells that ran together (scraped archives)', () => {
     expect(check.message).toContain('2 splits fit');
   });
 });
+
+describe('the same reports as plain text files, through extract/ (its own table rebuilding)', () => {
+  const asText = (name: string, sep = ' | ') =>
+    readFileSync(new URL(`../../test/fixtures/tables/${name}`, import.meta.url), 'utf8')
+      .split('\n')
+      .filter((l) => !/^\[\/?table/.test(l))
+      .map((l) => l.replace(/^#+ /, '').split(' | ').join(sep))
+      .join('\n');
+  const parseText = async (text: string) => normalize(await extractBytes(Buffer.from(text, 'utf8'), { name: 'report.txt' }));
+
+  it('glued table 二 headers ("信息内容上一年项目数量本年增/减") and "5-2" still give 5 and -2', async () => {
+    const r = await parseText(asText('t2019-concatenated.txt'));
+    expect([r.metrics['fees.prev_items'], r.metrics['fees.change']]).toEqual([5, -2]);
+    expect(row(r.metrics, 'new')).toEqual([10, 1, 0, 0, 0, 0, 11]);
+    expect(r.checks.filter((c) => !c.ok)).toEqual([]);
+  });
+
+  it('tab-separated 2021 tables with table 四 as a 复议 block and a 诉讼 block', async () => {
+    const r = await parseText(asText('t2021-split.txt', '\t'));
+    expect(r.template).toBe('t2021');
+    expect([r.metrics['review.total'], r.metrics['litigation.direct.total'], r.metrics['litigation.total']]).toEqual([3, 2, 3]);
+    expect(r.checks.filter((c) => !c.ok)).toEqual([]);
+  });
+});
