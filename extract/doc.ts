@@ -111,21 +111,53 @@ function operandSize(buf: Buffer, at: number, sprm: number): number | undefined 
   }
 }
 
-function endsRow(grpprl: Buffer, offset: number, data: Buffer | undefined): boolean {
+/** What the row-end paragraph says about its row: cell edges (twips) and merge flags. */
+export interface RowDef {
+  /** itcMac + 1 cell edges, left to right; absent when the row carries no sprmTDefTable. */
+  edges?: number[];
+  /** Per cell: horzMerge (2 = merged into the cell on its left), vertMerge (1 = continues the cell above). */
+  merges?: { h: number; v: number }[];
+}
+
+/** Reads a paragraph's grpprl: a RowDef when the paragraph ends a table row, else undefined. */
+function rowDef(grpprl: Buffer, offset: number, data: Buffer | undefined): RowDef | undefined {
+  let ends = false;
+  const def: RowDef = {};
   while (offset + 2 <= grpprl.length) {
     const sprm = grpprl.readUInt16LE(offset);
     offset += 2;
-    if ((sprm === SPRM_P_FTTP || sprm === SPRM_P_FINNER_TTP) && grpprl[offset] === 1) return true;
+    if ((sprm === SPRM_P_FTTP || sprm === SPRM_P_FINNER_TTP) && grpprl[offset] === 1) ends = true;
+    if (sprm === SPRM_T_DEF_TABLE) Object.assign(def, tableDef(grpprl, offset));
     if (sprm === SPRM_P_HUGE_PAPX && data && offset + 4 <= grpprl.length) {
       // A 2-byte size then the grpprl, at the given offset of the Data stream.
       const at = grpprl.readUInt32LE(offset);
-      if (at + 2 <= data.length && endsRow(data.subarray(at + 2, at + 2 + data.readUInt16LE(at)), 0, undefined)) return true;
+      if (at + 2 <= data.length) {
+        const huge = rowDef(data.subarray(at + 2, at + 2 + data.readUInt16LE(at)), 0, undefined);
+        if (huge) return huge;
+      }
     }
     const size = operandSize(grpprl, offset, sprm);
-    if (size === undefined) return false;
+    if (size === undefined) break;
     offset += size;
   }
-  return false;
+  return ends ? def : undefined;
+}
+
+/** sprmTDefTable operand: cb, itcMac, rgdxaCenter[itcMac + 1], rgTc80[≤ itcMac] (20 bytes each). */
+function tableDef(buf: Buffer, at: number): RowDef {
+  const cb = buf.readUInt16LE(at);
+  const end = Math.min(buf.length, at + 2 + cb - 1);
+  const n = buf[at + 2];
+  const edges: number[] = [];
+  for (let i = 0; i <= n && at + 3 + i * 2 + 2 <= end; i++) edges.push(buf.readInt16LE(at + 3 + i * 2));
+  const merges: { h: number; v: number }[] = [];
+  const tcs = at + 3 + (n + 1) * 2;
+  for (let i = 0; i < n; i++) {
+    const p = tcs + i * 20;
+    const grf = p + 2 <= end ? buf.readUInt16LE(p) : 0;
+    merges.push({ h: grf & 3, v: (grf >> 5) & 3 });
+  }
+  return edges.length === n + 1 ? { edges, merges } : {};
 }
 
 function fillByFilePos(pieces: Piece[], start: number, end: number, ch: string): void {
@@ -140,13 +172,14 @@ function fillByFilePos(pieces: Piece[], start: number, end: number, ch: string):
   }
 }
 
-let RowAwareExtractor: (new () => { extract(reader: unknown): Promise<{ getBody(o?: object): string }> }) | undefined;
+let RowAwareExtractor: (new () => { rows: { fc: number; def: RowDef }[]; extract(reader: unknown): Promise<{ getBody(o?: object): string }> }) | undefined;
 
 function rowAwareExtractor() {
   if (RowAwareExtractor) return RowAwareExtractor;
   const Base = require('word-extractor/lib/word-ole-extractor.js');
   class RowAware extends Base {
     _data?: Buffer;
+    rows: { fc: number; def: RowDef }[] = [];
     // The Data stream holds the properties of wide table rows (sprmPHugePapx): read it first.
     extractWordDocument(document: unknown, buffer: Buffer): Promise<unknown> {
       const self = this as unknown as { documentStream(d: unknown, n: string): Promise<unknown>; streamBuffer(s: unknown): Promise<Buffer> };
@@ -179,7 +212,11 @@ function rowAwareExtractor() {
           if (cb !== 0) grpprl = fkp.subarray(at + 1, at + 1 + 2 * cb - 1);
           else grpprl = fkp.subarray(at + 2, at + 2 + 2 * fkp[at + 1]);
           // The first two bytes are the paragraph's style index.
-          if (grpprl.length > 2 && endsRow(grpprl, 2, this._data)) fillByFilePos(pieces, from, to, '\n');
+          const def = grpprl.length > 2 ? rowDef(grpprl, 2, this._data) : undefined;
+          if (def) {
+            fillByFilePos(pieces, from, to, '\n');
+            this.rows.push({ fc: from, def });
+          }
         }
       }
     }
@@ -190,49 +227,61 @@ function rowAwareExtractor() {
 
 async function viaWordExtractor(bytes: Uint8Array, name: string): Promise<Document> {
   let body: string;
+  let defs: RowDef[] = [];
   try {
     const BufferReader = require('word-extractor/lib/buffer-reader.js');
     const reader = new BufferReader(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     await reader.open();
     try {
-      const Extractor = rowAwareExtractor();
-      body = (await new Extractor().extract(reader)).getBody({ filterUnicode: false });
+      const extractor = new (rowAwareExtractor())();
+      body = (await extractor.extract(reader)).getBody({ filterUnicode: false });
+      defs = extractor.rows.sort((a, b) => a.fc - b.fc).map((r) => r.def);
     } finally {
       await reader.close();
     }
   } catch (err) {
     throw new ExtractError('unreadable', name, `${name}: the Word (DOC/WPS) file is damaged or encrypted and cannot be read (${(err as Error).message}).`, { cause: err });
   }
-  const blocks = bodyToBlocks(body);
+  const warnings: string[] = [];
+  const blocks = bodyToBlocks(body, defs, warnings);
   if (!blocks.some((b) => b.kind !== 'table' || b.rows.length)) throw new ExtractError('extraction_empty', name, `${name}: the Word (DOC/WPS) file holds no text.`);
   const heading = blocks.find((b) => b.kind === 'heading' && b.level === 1);
   return {
     title: heading && heading.kind === 'heading' ? heading.text : undefined,
     blocks,
     source: { name, format: 'doc' },
-    warnings: ['read with word-extractor: merged table cells are not expanded'],
+    warnings,
   };
 }
 
 /**
  * word-extractor body text → blocks. A line holding tabs is a table row (one tab closes each
- * cell); consecutive rows form one table. Other lines are headings or paragraphs.
+ * cell); consecutive rows form one table. Other lines are headings or paragraphs. With the row
+ * definitions (one per row, in order) merged cells are expanded like HTML spans.
  */
-export function bodyToBlocks(body: string): Block[] {
+export function bodyToBlocks(body: string, defs: RowDef[] = [], warnings: string[] = []): Block[] {
   const blocks: Block[] = [];
+  const lines = body.split('\n');
+  const rowCount = lines.filter((l) => l.includes('\t')).length;
+  const useDefs = defs.length === rowCount && rowCount > 0;
+  if (rowCount && !useDefs) warnings.push(`table rows without cell geometry (${defs.length} definitions for ${rowCount} rows): merged cells not expanded`);
   let rows: string[][] = [];
+  let rowDefs: RowDef[] = [];
+  let seen = 0;
   let tables = 0;
   const flush = () => {
     if (!rows.length) return;
-    const width = Math.max(...rows.map((r) => r.length));
-    blocks.push({ kind: 'table', index: ++tables, origin: 'doc', rows: rows.map((r) => [...r, ...Array(width - r.length).fill('')]) });
+    const grid = (useDefs && expandMerged(rows, rowDefs)) || padRows(rows);
+    blocks.push({ kind: 'table', index: ++tables, origin: 'doc', rows: grid });
     rows = [];
+    rowDefs = [];
   };
-  for (const raw of body.split('\n')) {
+  for (const raw of lines) {
     if (raw.includes('\t')) {
       const cells = raw.split('\t');
       if (cells[cells.length - 1].trim() === '') cells.pop(); // the tab after the last cell
       rows.push(cells.map((c) => normalizeSpace(c)));
+      rowDefs.push(defs[seen++] ?? {});
       continue;
     }
     const text = normalizeSpace(raw);
@@ -243,4 +292,39 @@ export function bodyToBlocks(body: string): Block[] {
   }
   flush();
   return blocks;
+}
+
+function padRows(rows: string[][]): string[][] {
+  const width = Math.max(...rows.map((r) => r.length));
+  return rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
+}
+
+/** Twips between two cell edges that are the same column line. */
+const EDGE_SNAP = 30;
+
+/**
+ * Lays every row on the table's common column edges: a cell spanning several columns repeats
+ * its text in each, a vertically merged continuation takes the text of the cell above — the
+ * same grid the HTML extractor makes from colspan/rowspan. Undefined when a row's definition
+ * does not match its cells.
+ */
+export function expandMerged(rows: string[][], defs: RowDef[]): string[][] | undefined {
+  if (defs.some((d, r) => !d.edges || !d.merges || d.edges.length !== rows[r].length + 1)) return undefined;
+  const all = defs.flatMap((d) => d.edges!).sort((a, b) => a - b);
+  const cols: number[] = [];
+  for (const x of all) if (!cols.length || x - cols[cols.length - 1] > EDGE_SNAP) cols.push(x);
+  const col = (x: number) => cols.findIndex((c) => Math.abs(c - x) <= EDGE_SNAP);
+  const grid: string[][] = rows.map(() => Array<string>(cols.length - 1).fill(''));
+  rows.forEach((row, r) => {
+    const { edges, merges } = defs[r];
+    row.forEach((text, i) => {
+      const a = col(edges![i]);
+      const b = col(edges![i + 1]);
+      let value = text;
+      if (merges![i].v === 1 && r > 0 && !text) value = grid[r - 1][a];
+      else if (merges![i].h === 2 && i > 0 && !text) value = grid[r][a - 1] ?? '';
+      for (let c = a; c < b; c++) grid[r][c] = value;
+    });
+  });
+  return grid;
 }
