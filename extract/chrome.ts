@@ -43,12 +43,13 @@ export function isChromeLine(text: string): boolean {
 export const CHROME_TAGS = ['script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'iframe', 'frame', 'frameset', 'object', 'embed', 'form', 'select', 'button', 'input', 'textarea', 'svg', 'canvas', 'link', 'meta', 'map'];
 
 /**
- * id/class fragments of chrome containers on TRS, Hanweb, UCAP and hand-made portals. Matched as a
+ * id/class fragments of chrome containers (not "print": many portals wrap the article itself in
+ * #printContent so the print button prints it) on TRS, Hanweb, UCAP and hand-made portals. Matched as a
  * substring of the lower-cased id or class attribute of an element that does NOT contain a table.
  */
 export const CHROME_ATTR_FRAGMENTS = [
   'nav', 'menu', 'header', 'footer', 'topbar', 'top-bar', 'toolbar', 'breadcrumb', 'crumb', 'location', 'position', 'dqwz',
-  'share', 'bdshare', 'jiathis', 'qrcode', 'erweima', 'ewm', 'print', 'related', 'relate', 'xgxx', 'xglj', 'gjgj',
+  'share', 'bdshare', 'jiathis', 'qrcode', 'erweima', 'ewm', 'related', 'relate', 'xgxx', 'xglj', 'gjgj',
   'copyright', 'banquan', 'search', 'sidebar', 'side-bar', 'friendlink', 'yqlj', 'links', 'login', 'fontsize', 'font-size',
   'zihao', 'fenxiang', 'pagination', 'pager', 'page-nav', 'backtop', 'gotop', 'go-top', 'comment',
 ];

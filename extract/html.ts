@@ -420,18 +420,24 @@ export function stripSiteSuffix(title: string): string {
 
 const TITLE_SELECTORS = ['h1', '.title', '.article-title', '.detail-title', '.xxgk-title', '#title', '.bt', 'h2'];
 
+/**
+ * The article title. Candidates in order of trust (meta ArticleTitle, h1, .title …, <title>); the
+ * first that names a report wins, because h1/.title are often the site logo or a sidebar caption.
+ */
 function findTitle(elements: Element[]): string | undefined {
+  const candidates: string[] = [];
   const metaTitle = metaContent(elements, ['ArticleTitle', 'og:title']);
-  if (metaTitle && normalizeSpace(metaTitle).length >= 4) return normalizeSpace(metaTitle);
+  if (metaTitle && normalizeSpace(metaTitle).length >= 4) candidates.push(stripSiteSuffix(metaTitle));
   for (const sel of TITLE_SELECTORS) {
-    const el = selectSimple(elements, sel)[0];
-    if (!el) continue;
-    const t = joinPieces(subtreePieces(el));
-    if (t.length >= 4 && t.length <= 120 && !isChromeLine(t)) return t;
+    for (const el of selectSimple(elements, sel).slice(0, 5)) {
+      const t = joinPieces(subtreePieces(el));
+      if (t.length >= 4 && t.length <= 120 && !isChromeLine(t)) candidates.push(t);
+    }
   }
   const tag = elements.find((e) => e.name === 'title');
   const text = tag ? normalizeSpace(subtreePieces(tag).join(' ')) : '';
-  return text ? stripSiteSuffix(text) || undefined : undefined;
+  if (text) candidates.push(stripSiteSuffix(text));
+  return candidates.find((t) => /(报告|年报)/.test(t)) ?? candidates[0];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -488,6 +494,9 @@ function walkContent(root: Element, stats: Map<Element, Stats>, em: Emitter, tab
         continue;
       }
       if (!isLayoutTable(n, stats)) {
+        for (const c of n.children) {
+          if (isElement(c) && c.name === 'caption') emitText(em, joinPieces(subtreePieces(c)));
+        }
         const { rows, warnings } = tableToGrid(n, em.cellsLeft);
         em.warnings.push(...warnings);
         if (rows.length > 0) {

@@ -85,11 +85,33 @@ describe('tab- and space-separated rows', () => {
         '一、本年新收政府信息公开申请数量\t640020470',
       ].join('\n'),
     );
-    // The lines without a tab are section labels between the rows, not part of the grid.
-    const rows = tables(d).flatMap((t) => t.rows);
-    expect(rows).toContainEqual(['（一）主动公开政府信息数', '条', '8535']);
-    expect(rows).toContainEqual(['其中：主动公开规范性文件数', '条', '56']);
-    expect(documentText(d)).toContain('640020470');
+    // Section labels without tabs between two rows belong to the table as one-cell rows.
+    expect(d.blocks[0]).toEqual({ kind: 'paragraph', text: '附件：2016年政府信息公开情况统计表' });
+    expect(tables(d)[0].rows).toEqual([
+      ['统计指标', '单位', '统计数'],
+      ['一、主动公开情况', '', ''],
+      ['（一）主动公开政府信息数', '条', '8535'],
+      ['其中：主动公开规范性文件数', '条', '56'],
+      ['二、依申请公开情况', '', ''],
+      ['一、本年新收政府信息公开申请数量', '640020470', ''],
+    ]);
+  });
+
+  it('keeps blank trailing cells of tab rows', () => {
+    const d = doc(['项目\t本年\t累计', '一、主动公开情况\t\t', '主动公开政府信息数\t8535\t45210'].join('\n'));
+    expect(tables(d)[0].rows).toEqual([
+      ['项目', '本年', '累计'],
+      ['一、主动公开情况', '', ''],
+      ['主动公开政府信息数', '8535', '45210'],
+    ]);
+  });
+
+  it('reads whole rows written on one line with " | " separators', () => {
+    const d = doc(['三、收到和处理政府信息公开申请情况', '一、本年新收政府信息公开申请数量 | 18 | 2 | 0 | 0 | 0 | 0 | 20 |', '二、上年结转政府信息公开申请数量 | 2 | 0 | 0 | 0 | 0 | 0 | 2 |'].join('\n'));
+    expect(tables(d)[0].rows).toEqual([
+      ['一、本年新收政府信息公开申请数量', '18', '2', '0', '0', '0', '0', '20'],
+      ['二、上年结转政府信息公开申请数量', '2', '0', '0', '0', '0', '0', '2'],
+    ]);
   });
 
   it('rebuilds rows aligned with runs of spaces', () => {

@@ -107,9 +107,11 @@ function splitColumns(l: Line): string[] | undefined {
   if (l.includes('\t')) cells = l.split('\t');
   else cells = l.split(/[ \u00a0]{2,}|\u3000+/);
   cells = cells.map((c) => normalizeSpace(c));
-  // Leading indentation produces an empty first cell; trailing whitespace an empty last one.
-  while (cells.length && cells[0] === '' && !l.includes('\t')) cells.shift();
-  while (cells.length && cells[cells.length - 1] === '') cells.pop();
+  // Leading indentation produces an empty first cell, trailing spaces an empty last one; with
+  // tabs, trailing empty cells are real blank cells (a section row "一、主动公开情况\t\t").
+  const tabbed = l.includes('\t');
+  while (cells.length && cells[0] === '' && !tabbed) cells.shift();
+  while (cells.length && cells[cells.length - 1] === '' && (!tabbed || cells.every((c) => c === ''))) cells.pop();
   if (cells.length < 2) return undefined;
   // Prose split at a wide gap is not a row: a row's cells are short and carry no sentence ends.
   if (cells.some((c) => c.length > 60 || /[。；！？]/.test(c))) return undefined;
@@ -172,13 +174,14 @@ function skipBlank(lines: Line[], i: number): number {
  */
 export function textToDocument(text: string, meta: TextMeta): Document {
   const warnings: string[] = [];
-  let lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/).map((l) => l.replace(/[\s\u00a0\u3000]+$/, '').replace(/^[\u00a0\u3000 ]+(?=\|)/, ''));
+  let lines = text.replace(/^\ufeff/, '').split(/\r\n|\r|\n/).map((l) => l.replace(/[ \u00a0\u3000\f\v]+$/, '').replace(/^[\u00a0\u3000 ]+(?=\|)/, ''));
   if (lines.length > TEXT_LIMITS.maxLines) {
     warnings.push(`text of ${lines.length} lines truncated to ${TEXT_LIMITS.maxLines}`);
     lines = lines.slice(0, TEXT_LIMITS.maxLines);
   }
   // Lines that are only whitespace count as blank.
   lines = lines.map((l) => (/^[\s\u00a0\u3000]*$/.test(l) ? '' : l));
+  const tabRow = (l: Line) => l.includes('\t') && splitColumns(l) !== undefined;
 
   const blocks: Block[] = [];
   let tableCount = 0;
@@ -250,8 +253,15 @@ export function textToDocument(text: string, meta: TextMeta): Document {
         run.push(t);
         j++;
       }
-      const cells = run.filter((t) => !PIPE_ONLY.test(t)).length;
-      if (run.length >= 3 && (cells >= 4 || run.some((t) => PIPE_ONLY.test(t)))) {
+      const cellLines = run.filter((t) => !PIPE_ONLY.test(t));
+      const rowPerLine = cellLines.filter((t) => t.slice(0, -1).includes('|')).length * 2 > cellLines.length;
+      if (rowPerLine && run.length >= 2) {
+        // "一、本年新收… | 18 | 2 | 0 |" — a whole row per line, without the leading pipe.
+        pushTable(cellLines.map((t) => t.slice(0, -1).split('|').map((c) => normalizeSpace(c))));
+        i = j;
+        continue;
+      }
+      if (run.length >= 3 && (cellLines.length >= 4 || run.some((t) => PIPE_ONLY.test(t)))) {
         pushTable(rebuildPipeCells(run));
         i = j;
         continue;
@@ -265,7 +275,13 @@ export function textToDocument(text: string, meta: TextMeta): Document {
       while (j < lines.length) {
         const k = skipBlank(lines, j);
         if (k >= lines.length) break;
-        const cells = splitColumns(lines[k]);
+        let cells = splitColumns(lines[k]);
+        // In a tab-separated table a short label line without tabs ("二、依申请公开情况") between
+        // two rows is a one-cell row of the same table.
+        if (!cells && tabRow(lines[i]) && k + 1 < lines.length && tabRow(lines[skipBlank(lines, k + 1)] ?? '')) {
+          const label = normalizeSpace(lines[k]);
+          if (label.length <= 30 && !/[。；]/.test(label)) cells = [label];
+        }
         if (!cells) break;
         rows.push(cells);
         j = k + 1;
