@@ -16,6 +16,7 @@ export type { TableOutput } from './emit.ts';
 
 const T2_HEADER_CELL = /^信息内容$/;
 const MAX_T4_DATA_LABEL = 10;
+const SECTION_CAPTION = /^[一二三四五六七八九十]+、|情况$/;
 
 export function mapTemplateTables(doc: Document, era: Exclude<Era, 'pre2019'>): TableOutput {
   const out: TableOutput = { details: [], checks: [] };
@@ -67,7 +68,9 @@ export function mapTemplateTables(doc: Document, era: Exclude<Era, 'pre2019'>): 
       const joined = labels.join('');
       if (T4_HEADER.test(joined)) {
         if (!t4Active) t4Headers = [];
-        t4Headers.push(row);
+        // A section caption ("四、政府信息公开行政复议、行政诉讼情况") opens the table but names
+        // both remedies whatever the grid below holds: it is not a header row.
+        if (!SECTION_CAPTION.test(compactLabel(row.cells[0] ?? ''))) t4Headers.push(row);
         t4Active = true;
       }
       continue;
