@@ -125,4 +125,21 @@ describe('loading a parsed report', () => {
       ['url:http://a/3.html', null],
     ]);
   });
+
+  it('an attachment without an agency of its own joins the report of the page that links it', () => {
+    const db = openStore(':memory:');
+    loadReport(db, input(mudanjiang2019({}, { 'applications.new.total': 20 }), '<html>page</html>'));
+    // The PDF's first page carries only the tables: no title, no agency, the same year.
+    const tablesOnly = mudanjiang2019({ title: undefined, agency: undefined, region: undefined, agency_kind: undefined });
+    const r = loadReport(db, input(tablesOnly, '%PDF tables', PDF, { referrer: PAGE }));
+    expect(r.outcome).toBe('changed');
+    expect(datasetCounts(db)).toMatchObject({ reports: 1, report_sources: 2, metrics: 12 });
+    // Re-processing it (a reparse) keeps it there.
+    expect(loadReport(db, input(tablesOnly, '%PDF tables', PDF, { referrer: PAGE })).outcome).toBe('unchanged');
+    expect(datasetCounts(db)).toMatchObject({ reports: 1, report_sources: 2 });
+    // Another year's report linked from the page (相关链接) stays a report of its own.
+    const lastYear = mudanjiang2019({ year: 2018, agency: undefined });
+    loadReport(db, input(lastYear, '%PDF 2018', 'http://www.mdj.gov.cn/2018.pdf', { referrer: PAGE }));
+    expect(datasetCounts(db).reports).toBe(2);
+  });
 });

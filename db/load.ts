@@ -22,6 +22,8 @@ export interface LoadInput {
   url: string;
   siteId?: string;
   contentType?: string;
+  /** The page that linked this document (an attachment's report page), when crawled. */
+  referrer?: string;
   /** Plain text of the document, for full-text search. */
   text?: string;
   parserVersion: string;
@@ -62,8 +64,27 @@ export function loadReport(db: DB, input: LoadInput): LoadResult {
   return db.transaction(() => loadInTransaction(db, input))();
 }
 
+/**
+ * The report a document belongs to: its own identity, except that an attachment the parser could
+ * not tie to an agency (no agency; at most a region) belongs to the report of the page that
+ * linked it when the years do not disagree — the usual PDF/DOC rendition of a report page.
+ */
+function effectiveIdentity(db: DB, input: LoadInput): ReportIdentity {
+  const own = identityOf(input.report, input.url);
+  if (!input.referrer || own.subject.startsWith('agency:')) return own;
+  const host = cached(
+    db,
+    `SELECT r.subject, r.year, r.region_code FROM report_sources rs JOIN reports r ON r.id = rs.report_id
+      WHERE rs.url = ? AND r.current = 1 ORDER BY r.id DESC LIMIT 1`,
+  ).get(input.referrer) as { subject: string; year: number | null; region_code: string | null } | undefined;
+  if (!host || host.subject.startsWith('url:')) return own;
+  const yearOk = own.year === null || own.year === host.year;
+  const regionOk = !input.report.region?.code || input.report.region.code === host.region_code;
+  return yearOk && regionOk ? { subject: host.subject, year: host.year } : own;
+}
+
 function loadInTransaction(db: DB, input: LoadInput): LoadResult {
-  const id = identityOf(input.report, input.url);
+  const id = effectiveIdentity(db, input);
   const count = statedMetricCount(input.report);
 
   // 1. Detach these bytes from reports of another identity (the parser changed its mind).

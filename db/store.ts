@@ -22,6 +22,8 @@ export interface StoredDocument {
   content_type: string | null;
   /** Link text that led to it (often the report's title). */
   anchor?: string | null;
+  /** The page that linked it. */
+  referrer?: string | null;
 }
 
 export type ParsedDocument =
@@ -47,7 +49,7 @@ export function pendingDocuments(db: DB, parserVersion: string): StoredDocument[
   if (!hasView(db, 'report_documents')) return [];
   return db
     .prepare(
-      `SELECT d.sha256, d.url, d.site_id, d.content_type, d.anchor
+      `SELECT d.sha256, d.url, d.site_id, d.content_type, d.anchor, d.referrer
          FROM report_documents d
         WHERE d.sha256 IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM processed p WHERE p.sha256 = d.sha256 AND p.parser_version = ?)
@@ -61,19 +63,25 @@ export function pendingDocuments(db: DB, parserVersion: string): StoredDocument[
  * and every source of every report version (earlier versions included), once per (sha256, url).
  */
 export function allDocuments(db: DB): StoredDocument[] {
+  // Crawled documents first, in fetch order (a report page before the attachment it links), then
+  // the sources of earlier versions that the crawl no longer points at.
   const crawled = hasView(db, 'report_documents')
-    ? `SELECT sha256, url, site_id, content_type, anchor, fetched_at AS ord FROM report_documents WHERE sha256 IS NOT NULL UNION ALL `
-    : '';
-  const rows = db
+    ? (db
+        .prepare(
+          `SELECT sha256, url, site_id, content_type, anchor, referrer FROM report_documents
+            WHERE sha256 IS NOT NULL ORDER BY fetched_at, url`,
+        )
+        .all() as StoredDocument[])
+    : [];
+  const sources = db
     .prepare(
-      `${crawled}SELECT rs.sha256, rs.url, rs.site_id, rs.content_type, NULL AS anchor, printf('%010d', rs.report_id) AS ord
-         FROM report_sources rs
-        ORDER BY ord`,
+      `SELECT sha256, url, site_id, content_type, NULL AS anchor, NULL AS referrer
+         FROM report_sources ORDER BY report_id, "primary" DESC, url`,
     )
-    .all() as Array<StoredDocument & { ord: string }>;
+    .all() as StoredDocument[];
   const seen = new Set<string>();
   const out: StoredDocument[] = [];
-  for (const { ord: _ord, ...doc } of rows) {
+  for (const doc of [...crawled, ...sources]) {
     const k = `${doc.sha256} ${doc.url}`;
     if (seen.has(k)) continue;
     seen.add(k);
@@ -109,6 +117,7 @@ export function storeDocument(db: DB, doc: StoredDocument, parsed: ParsedDocumen
       url: doc.url,
       siteId: doc.site_id ?? undefined,
       contentType: doc.content_type ?? undefined,
+      referrer: doc.referrer ?? undefined,
       parserVersion: opts.parserVersion,
       now,
     });
