@@ -43,6 +43,8 @@ const CONSULT_UNITS = /^(人次|次|件|条|个|起)$/;
 const NONE = '(?:未发生|没有发生|未出现|未收到|没有收到|未有|没有|无(?!法|正当|论))';
 
 const LEADER = /负责同志|负责人|领导/;
+/** Right before 主动公开, a single channel makes the count that channel's. */
+const NOT_A_CHANNEL = '(?<!网站|网站上|网|微博|微博上|微信|公众号|公报|公报上|APP|客户端)';
 /** A running total since some date is not the year's figure (到年底累计主动公开5928条，其中本年度新增2110条). */
 const CUMULATIVE = /截至|截止|迄今|历年|至今|以来|到年底|到年末|(?<!全年|本年|年度|年)累计/;
 
@@ -57,7 +59,8 @@ export const PHRASE_RULES: PhraseRule[] = [
     section: PROACTIVE,
     clauseReject: CUMULATIVE,
     patterns: [
-      '主动公开(?:各类|各种)?(?:的)?(?:政府|政务)信息(?:数|总数|总量)?(?:共计?|总计|合计)?(?:为|达到?)?{N}',
+      // (?<!网站…): 通过政府网站主动公开政府信息1234条 is the website's count, not the total.
+      `${NOT_A_CHANNEL}主动公开(?:各类|各种)?(?:的)?(?:政府|政务)信息(?:数|总数|总量)?(?:共计?|总计|合计)?(?:为|达到?)?{N}`,
       '(?:全年|全市|全区|全县|全旗|全镇|本年度?|累计|共)(?:共|累计)?公开(?:各类)?(?:政府|政务)信息(?:共计?)?(?:为|达到?)?{N}',
       '通过不同渠道和方式(?:主动)?公开(?:政府|政务)?信息(?:共计?)?{N}',
       '(?:全市|全区|全县|全旗|全镇|全乡|我市|我区|我县|我局|本局|本机关|全年|本年度?)(?:共|全年|累计)?主动公开(?:各类)?信息(?:共计?)?(?:为|达到?)?{N}',

@@ -196,6 +196,12 @@ describe('phrasings from other portals', () => {
     });
   });
 
+  it('does not take one channel\'s count for the total', () => {
+    expect(metrics('二、主动公开政府信息情况\n通过政府网站主动公开政府信息1234条，通过政务微博主动公开政府信息56条。')).toEqual({
+      'proactive.channel.website': 1234, 'proactive.channel.weibo': 56,
+    });
+  });
+
   it('reads the channel counts of a 2017 county report, but not 微博微信 together', () => {
     expect(metrics('通过不同渠道和方式公开政府信息情况：政府网站公开信息3698条，微博微信公开信息2148条，政府公报公开信息0条。举办新闻发布会12次，组织政府网站在线访谈0次，发布政策解读稿5篇。')).toEqual({
       'proactive.channel.website': 3698, 'proactive.channel.gazette': 0,
