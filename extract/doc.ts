@@ -1,14 +1,12 @@
 // Word 97–2003 (.doc) and Kingsoft WPS 文字 (.wps, same OLE layout) → Document.
 //
-// Two ways in, best first:
-// 1. LibreOffice, when /usr/bin/soffice exists: converted headless to DOCX, then the DOCX path
-//    (mammoth → HTML tables), which keeps merged cells exactly.
-// 2. word-extractor (pure JS). Its body text marks table cells with a tab and table rows with a
-//    newline — but its sprm reader mis-sizes sprmTDefTable, so most row ends go unmarked and whole
-//    tables run together. The paragraph-property pass is redone here with the sizes of
-//    [MS-DOC] 2.6, so each table row ends in a newline; then rows are rebuilt from the tabs.
-//    Merged cells cannot be expanded from text: a horizontally merged cell is one cell, a
-//    vertically merged continuation is an empty cell. The normaliser maps rows by their labels.
+// 1. word-extractor (pure JS, milliseconds). Its body text marks table cells with a tab and table
+//    rows with a newline — but its sprm reader mis-sizes sprmTDefTable and skips huge PAPX, so
+//    most row ends go unmarked and whole tables run together. The paragraph-property pass is
+//    redone here with the sizes of [MS-DOC] 2.2.5, and each row's sprmTDefTable (cell edges,
+//    merge flags) is kept, so merged cells expand into the same grid HTML spans give.
+// 2. LibreOffice, only when /usr/bin/soffice exists and step 1 left tables ambiguous (rows without
+//    cell geometry) or could not open the file: converted headless to DOCX, then the DOCX path.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -33,15 +31,25 @@ const require = createRequire(import.meta.url);
 
 export async function extractDoc(bytes: Uint8Array, name: string, options: DocOptions = {}): Promise<Document> {
   const soffice = options.soffice === undefined ? (existsSync(SOFFICE) ? SOFFICE : false) : options.soffice;
+  let read: { doc: Document; ambiguous: boolean } | undefined;
+  let failure: unknown;
+  try {
+    read = await viaWordExtractor(bytes, name);
+    if (!read.ambiguous) return read.doc;
+  } catch (err) {
+    failure = err;
+  }
+  // Tables whose rows carry no cell geometry (or a file word-extractor cannot open): LibreOffice,
+  // when installed, rebuilds them exactly. It takes seconds, so it is the fallback, not the rule.
   if (soffice) {
     try {
       return await viaLibreOffice(bytes, name, soffice, options.timeoutMs ?? 60_000);
-    } catch (err) {
-      if (err instanceof ExtractError && err.failure !== 'unreadable') throw err;
-      // Fall through: word-extractor reads files LibreOffice chokes on, and says why it cannot.
+    } catch {
+      // keep what word-extractor gave, or its error
     }
   }
-  return viaWordExtractor(bytes, name);
+  if (read) return read.doc;
+  throw failure;
 }
 
 async function viaLibreOffice(bytes: Uint8Array, name: string, soffice: string, timeoutMs: number): Promise<Document> {
@@ -225,7 +233,7 @@ function rowAwareExtractor() {
   return RowAwareExtractor!;
 }
 
-async function viaWordExtractor(bytes: Uint8Array, name: string): Promise<Document> {
+async function viaWordExtractor(bytes: Uint8Array, name: string): Promise<{ doc: Document; ambiguous: boolean }> {
   let body: string;
   let defs: RowDef[] = [];
   try {
@@ -246,12 +254,13 @@ async function viaWordExtractor(bytes: Uint8Array, name: string): Promise<Docume
   const blocks = bodyToBlocks(body, defs, warnings);
   if (!blocks.some((b) => b.kind !== 'table' || b.rows.length)) throw new ExtractError('extraction_empty', name, `${name}: the Word (DOC/WPS) file holds no text.`);
   const heading = blocks.find((b) => b.kind === 'heading' && b.level === 1);
-  return {
+  const doc: Document = {
     title: heading && heading.kind === 'heading' ? heading.text : undefined,
     blocks,
     source: { name, format: 'doc' },
     warnings,
   };
+  return { doc, ambiguous: warnings.length > 0 };
 }
 
 /**
