@@ -216,6 +216,15 @@ describe('phrasings from other portals', () => {
     });
   });
 
+  it('reads the older wordings of 2009–2013 reports', () => {
+    expect(metrics('二、主动公开政府信息情况\n(一)政府信息公开的内容。2012年1月1日至12月31日，市政府办公室共发布各类主动公开信息96件。')).toEqual({
+      'proactive.total': 96,
+    });
+    expect(metrics('全年共受理群众申请公开政府信息七件，已答复七件。')).toEqual({
+      'applications.new.total': 7, 'reply.total': 7,
+    });
+  });
+
   it('reads a bare 无 under a section as zero for what the heading names', () => {
     expect(metrics('五、因政府信息公开申请行政复议、提起行政诉讼的情况\n无。\n六、政府信息公开的收费及减免情况\n本年度无。')).toEqual({
       'review.total': 0, 'litigation.total': 0, 'fees.collected': 0, 'fees.waived': 0,

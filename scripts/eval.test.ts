@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../normalize/types.ts';
-import { formatSummary, scoreReport, summarize, type Gold } from './eval.ts';
+import { EvalUsageError, evaluateDirs, formatSummary, scoreReport, summarize, type Gold } from './eval.ts';
 
 const gold: Gold = {
   file: '002.txt',
@@ -73,5 +73,12 @@ describe('scoring a report against its gold labels', () => {
     expect(lines.slice(-2)).toEqual(['F1 0.857', 'metadata accuracy 0.900']);
     expect(lines).toContain('    miss   review.upheld = 4');
     expect(lines).toContain('    meta   year = 2018 (gold 2017)');
+  });
+});
+
+describe('usage errors', () => {
+  it('names the directory that is missing', async () => {
+    await expect(evaluateDirs('/nonexistent/gold', '.')).rejects.toThrow(EvalUsageError);
+    await expect(evaluateDirs('/nonexistent/gold', '.')).rejects.toThrow('--gold /nonexistent/gold: not a directory');
   });
 });
