@@ -107,7 +107,7 @@ export async function extractDocuments(
     if (r.outcome === 'new') fresh.add(r.reportId!);
     else if (r.outcome === 'changed') changed.add(r.reportId!);
     else if (r.outcome === 'not_a_report') stats.notReports++;
-    else stats.failuresByClass[r.failure ?? 'failed'] = (stats.failuresByClass[r.failure ?? 'failed'] ?? 0) + 1;
+    else if (r.outcome === 'failed') stats.failuresByClass[r.failure ?? 'failed'] = (stats.failuresByClass[r.failure ?? 'failed'] ?? 0) + 1;
     stats.metricsStored += r.metricsStored;
     stats.checksFailed += r.checksFailed;
     opts.logger.info(

@@ -16,6 +16,7 @@ describe('ogi demo (npm start)', () => {
     const r = spawnSync(process.execPath, [BIN, 'demo', '--db', db, '--out', out], { encoding: 'utf8', timeout: 60_000 });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/reports\s+5 new, 0 changed, 0 unchanged/);
+    expect(r.stdout).toMatch(/failures by class\s+none/);
     expect(r.stdout).toMatch(/^region\s+code\s+year\s+proactive\.total\s+applications\.new\.total\s+review\.total\s+litigation\.total$/m);
     for (const [region, code, year] of [
       ['珲春市', '222404', '2018'],

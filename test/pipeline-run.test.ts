@@ -23,8 +23,19 @@ describe('ogi run on the sample portal', () => {
     expect(first.metricsStored).toBeGreaterThan(0);
     const counts = datasetCounts(db);
     expect(counts.current_reports).toBe(5);
-    // The page and its PDF attachment are one report (two sources, when the PDF is readable).
+    expect(first.failuresByClass).toEqual({});
+    // The 牡丹江 page and its PDF attachment are one report with two sources.
     expect(counts.reports).toBe(5);
+    const sources = db
+      .prepare(
+        `SELECT r.agency, s.content_type, s."primary" FROM report_sources s JOIN reports r ON r.id = s.report_id
+          WHERE s.report_id IN (SELECT report_id FROM report_sources WHERE url LIKE '%.pdf') ORDER BY s."primary" DESC`,
+      )
+      .all();
+    expect(sources).toEqual([
+      { agency: '牡丹江市人民政府办公室', content_type: 'text/html', primary: 1 },
+      { agency: '牡丹江市人民政府办公室', content_type: 'application/pdf', primary: 0 },
+    ]);
 
     const second = await runPipeline(db, sites, { logger: silentLogger });
     expect(second.documents).toBe(0);
