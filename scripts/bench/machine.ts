@@ -7,6 +7,8 @@ export interface Machine {
   ramGiB: number;
   node: string;
   platform: string;
+  /** 1-minute load average when described: other work on the machine skews every figure. */
+  load: number;
 }
 
 export function describeMachine(): Machine {
@@ -17,5 +19,6 @@ export function describeMachine(): Machine {
     ramGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     node: process.version,
     platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    load: Math.round(os.loadavg()[0] * 100) / 100,
   };
 }

@@ -66,9 +66,10 @@ export class WorkerPool {
           const r = await this.send(w, { kind, items: slice, checkBelow: opts.checkBelow ?? 0, seed: opts.seed, root: opts.root });
           maxWorkerHeap = Math.max(maxWorkerHeap, r.heapUsed);
           for (const [fmt, s] of Object.entries(r.byFormat)) {
-            const t = (byFormat[fmt] ??= { items: 0, ms: 0, outcomes: {}, pages: 0, planted: 0, found: 0 });
+            const t = (byFormat[fmt] ??= { items: 0, ms: 0, cpuMs: 0, outcomes: {}, pages: 0, planted: 0, found: 0 });
             t.items += s.items;
             t.ms += s.ms;
+            t.cpuMs += s.cpuMs;
             t.pages += s.pages;
             t.planted += s.planted;
             t.found += s.found;

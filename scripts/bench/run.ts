@@ -44,6 +44,7 @@ export function plan(o: Pick<BenchOptions, 'n' | 'quick'>) {
 
 export async function runBench(o: BenchOptions, log: (l: string) => void): Promise<{ figures: Figure[]; markdown: string }> {
   const started = performance.now();
+  const loadStart = describeMachine().load;
   const p = plan(o);
   const dir = mkdtempSync(join(tmpdir(), 'ogi-bench-corpus-'));
   const figures: Figure[] = [];
@@ -81,6 +82,7 @@ export async function runBench(o: BenchOptions, log: (l: string) => void): Promi
       seconds,
       corpus,
       findings: readFindings(),
+      loadStart,
     });
     if (o.resultsFile) writeFileSync(o.resultsFile, markdown);
     log(`done in ${seconds.toFixed(0)} s`);

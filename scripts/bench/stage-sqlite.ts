@@ -14,7 +14,7 @@ import { unitOf } from '../../normalize/dictionary.ts';
 
 export const TARGET_ROWS_PER_SEC = 50_000;
 
-function synthesise(seed: number, root: string, count: number): { report: Report; sha256: string; url: string }[] {
+function synthesise(seed: number, root: string, count: number, prefix = '基准测试'): { report: Report; sha256: string; url: string }[] {
   const src = loadSources(root);
   const out: { report: Report; sha256: string; url: string }[] = [];
   for (let i = 0; out.length < count && i < count * 20; i++) {
@@ -36,10 +36,10 @@ function synthesise(seed: number, root: string, count: number): { report: Report
     out.push({
       report: {
         file: item.name,
-        title: `基准测试${n}号单位${2019 + (n % 5)}年政府信息公开工作年度报告`,
+        title: `${prefix}${n}号单位${2019 + (n % 5)}年政府信息公开工作年度报告`,
         year: 2019 + (n % 5),
         region: { name: '牡丹江市', code: '231000' },
-        agency: `基准测试${n}号单位`,
+        agency: `${prefix}${n}号单位`,
         agency_kind: 'department',
         template: item.era === 't2021' ? 't2021' : 't2019',
         metrics: item.expected,
@@ -63,6 +63,7 @@ export async function sqliteStage(seed: number, root: string, count: number, log
 
     // Floor.
     const floorDb = openDatabase(join(dir, 'floor.sqlite'));
+    const warm = synthesise(seed + 1, root, 20, '预热');
     const insReport = floorDb.prepare(
       `INSERT INTO reports (subject, year, template, sha256, parser_version, loaded_at, agency, region_code)
        VALUES (?, ?, ?, ?, 'bench', '2024-01-01T00:00:00Z', ?, ?)`,
@@ -76,6 +77,7 @@ export async function sqliteStage(seed: number, root: string, count: number, log
       for (const m of d.report.details)
         insMetric.run(id, m.key, m.value, m.unit, m.qualifier, m.derived ? 1 : 0, m.method, m.source, m.table ?? null, m.row ?? null, m.column ?? null);
     });
+    for (const d of warm) floorOne(d); // statement caches and page cache, not measured
     let t0 = performance.now();
     for (const d of docs) floorOne(d);
     const floorMs = performance.now() - t0;
@@ -92,10 +94,12 @@ export async function sqliteStage(seed: number, root: string, count: number, log
       ];
     }
     const db = openDatabase(join(dir, 'load.sqlite'));
+    for (const d of warm) load(db, { report: d.report, sha256: d.sha256, url: d.url, parserVersion: 'bench', now: '2024-01-01T00:00:00Z' });
+    const before = db.prepare('SELECT count(*) FROM metrics').pluck().get() as number;
     t0 = performance.now();
     for (const d of docs) load(db, { report: d.report, sha256: d.sha256, url: d.url, parserVersion: 'bench', now: '2024-01-01T00:00:00Z' });
     const ms = performance.now() - t0;
-    const stored = db.prepare('SELECT count(*) FROM metrics').pluck().get() as number;
+    const stored = (db.prepare('SELECT count(*) FROM metrics').pluck().get() as number) - before;
     db.close();
     const rate = (rows / ms) * 1000;
     return [

@@ -2,6 +2,7 @@
 // Only the call itself is timed (file reads are not), so figures are per-item CPU-bound costs.
 import { readFileSync } from 'node:fs';
 import { cheerioFloor, pdfFloor, textFloor } from './floors.ts';
+import { threadCpuMs } from './cpu-time.ts';
 import { generateItem, loadSources, type Sources } from './corpus.ts';
 
 export type TaskKind = 'parse' | 'floor';
@@ -14,7 +15,10 @@ export interface TaskItem {
 
 export interface FormatStats {
   items: number;
+  /** Wall time inside the timed calls. */
   ms: number;
+  /** The worker thread's own CPU time inside the timed calls (NaN where unavailable). */
+  cpuMs: number;
   /** Parse only: exit-code-like outcomes (ok, 3, 4, crash). */
   outcomes: Record<string, number>;
   /** PDF pages seen (floor only: pdf.js counts them). */
@@ -50,13 +54,15 @@ export async function runTask(req: TaskRequest): Promise<TaskResult> {
   const byFormat: Record<string, FormatStats> = {};
   for (const item of req.items) {
     const bytes = readFileSync(item.file);
-    const s = (byFormat[item.format] ??= { items: 0, ms: 0, outcomes: {}, pages: 0, planted: 0, found: 0 });
+    const s = (byFormat[item.format] ??= { items: 0, ms: 0, cpuMs: 0, outcomes: {}, pages: 0, planted: 0, found: 0 });
+    const c0 = threadCpuMs();
     const t0 = performance.now();
     if (req.kind === 'floor') {
       if (item.format === 'html') cheerioFloor(bytes);
       else if (item.format === 'text') textFloor(bytes);
       else s.pages += await pdfFloor(bytes);
       s.ms += performance.now() - t0;
+      s.cpuMs += threadCpuMs() - c0;
       s.items++;
       continue;
     }
@@ -70,6 +76,7 @@ export async function runTask(req: TaskRequest): Promise<TaskResult> {
       outcome = `crash:${(err as Error).name}`;
     }
     s.ms += performance.now() - t0;
+    s.cpuMs += threadCpuMs() - c0;
     s.items++;
     s.outcomes[outcome] = (s.outcomes[outcome] ?? 0) + 1;
     if (item.index < req.checkBelow && item.format !== 'pdf') {
