@@ -219,3 +219,25 @@ describe('the chrome table', () => {
     ['一、总体情况', false],
   ])('%s → chrome %s', (line, chrome) => expect(isChromeLine(line)).toBe(chrome));
 });
+
+describe('content isolation', () => {
+  it('ignores a known container that holds only a sliver of the page', () => {
+    const report = Array.from({ length: 12 }, (_, i) => `<p>（${'一二三四五六七八九十'[i % 10]}）本机关依法依规做好政府信息公开工作，全年主动公开政府信息${100 + i}条，并及时更新公开目录。</p>`).join('');
+    const html = `<html><body><div class="nav"><a href="/">首页</a></div>
+      <div class="main"><div class="article-text"><h2>某某区2020年政府信息公开工作年度报告</h2>${report}</div>
+      <div class="TRS_Editor"><p>附件：某某区2020年政府信息公开工作年度报告（PDF版）下载，请使用阅读器打开，如无法打开请联系网站管理员。</p><p>文件大小：1.2MB，发布单位：某某区人民政府办公室，联系电话：0000-1234567。</p></div></div>
+      <div class="footer">主办单位：某某区人民政府办公室</div></body></html>`;
+    const doc = htmlToDocument(html, { name: 'sliver.html' });
+    expect(documentText(doc)).toContain('全年主动公开政府信息111条');
+    expect(doc.title).toBe('某某区2020年政府信息公开工作年度报告');
+  });
+
+  it('widens a TRS container to take in the statistics table placed right after it', () => {
+    const rows = ['<tr><td>行政复议</td><td>总计</td></tr>', '<tr><td>结果维持</td><td>2</td></tr>', '<tr><td>结果纠正</td><td>1</td></tr>'].join('');
+    const html = `<html><body><div class="content"><div class="TRS_Editor"><p>一、总体情况</p><p>本年度共办理政府信息公开申请事项若干，依法按时答复，未发生因信息公开引发的行政复议案件以外的争议事项。</p></div>
+      <div class="fb"><table border="1">${rows}</table></div></div><div class="related">相关链接</div></body></html>`;
+    const doc = htmlToDocument(html, { name: 'after.html' });
+    expect(tables(doc)).toHaveLength(1);
+    expect(tables(doc)[0].rows[1]).toEqual(['结果维持', '2']);
+  });
+});

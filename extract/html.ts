@@ -303,11 +303,15 @@ function selectSimple(elements: Element[], selector: string): Element[] {
 function findContentRoot(body: Element): Element {
   const stats = computeStats(body);
   const elements = allElements(body);
+  const pageScore = Math.max(1, score(stats, body));
   for (const sel of CONTENT_SELECTORS) {
     const found = selectSimple(elements, sel);
     if (found.length === 0) continue;
     const best = found.reduce((a, b) => ((stats.get(b)?.text ?? 0) > (stats.get(a)?.text ?? 0) ? b : a));
-    if ((stats.get(best)?.text ?? 0) < 60) continue;
+    const text = stats.get(best)?.text ?? 0;
+    // A known container that holds a sliver of the page (an attachment note, a sidebar reusing
+    // the class) is not the article.
+    if (text < 60 || text < 0.25 * pageScore) continue;
     return widenToTables(best, body, elements, stats);
   }
   return densestBlock(body, stats);
