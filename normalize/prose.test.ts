@@ -225,6 +225,18 @@ describe('phrasings from other portals', () => {
     });
   });
 
+  it('reads the prose of a 2021 report\'s 总体情况 with run-in subsection headings', () => {
+    const m = metrics(`一、总体情况
+2021年，湘潭县坚持以公开为常态、不公开为例外，全年主动公开政府信息6842条。
+（一）主动公开。全年通过区政府门户网站主动公开政府信息4215条，其中政策文件86条。
+（二）依申请公开。全年共收到政府信息公开申请46件，办结44件。
+（五）监督保障。组织开展政务公开业务培训3场，培训人员260人次。`);
+    expect(m).toEqual({
+      'proactive.total': 6842, 'proactive.channel.website': 4215, 'applications.new.total': 46,
+      'applications.closed': 44, 'training.sessions': 3, 'training.attendees': 260,
+    });
+  });
+
   it('reads a bare 无 under a section as zero for what the heading names', () => {
     expect(metrics('五、因政府信息公开申请行政复议、提起行政诉讼的情况\n无。\n六、政府信息公开的收费及减免情况\n本年度无。')).toEqual({
       'review.total': 0, 'litigation.total': 0, 'fees.collected': 0, 'fees.waived': 0,

@@ -129,22 +129,22 @@ function sentences(blocks: Block[]): Sentence[] {
   blocks.forEach((b, i) => {
     if (b.kind === 'table') return;
     let text = b.text.normalize('NFKC').replace(QUOTES, '').trim();
-    const short = text.length <= 40;
-    if ((b.kind === 'heading' && b.level <= 2) || (short && SECTION_HEADING.test(text))) {
-      section = text;
-      subsection = '';
+    if (b.kind === 'heading') {
+      if (b.level <= 2) [section, subsection] = [text, ''];
+      else subsection = text;
       return;
     }
-    // "二、主动公开政府信息情况。全年主动公开…": a heading run into its first paragraph.
-    const runIn = SECTION_HEADING.test(text) ? /^([^。]{2,40}?)。/.exec(text) : null;
-    if (runIn && b.kind === 'paragraph') {
-      section = runIn[1];
-      subsection = '';
-      text = text.slice(runIn[0].length);
-    }
-    if (b.kind === 'heading' || (short && SUBSECTION_HEADING.test(text))) {
-      subsection = text;
-      return;
+    const level = SECTION_HEADING.test(text) ? 2 : SUBSECTION_HEADING.test(text) ? 3 : 0;
+    if (level) {
+      // "(二)依申请公开。全年共收到申请46件…": a heading run into its first paragraph.
+      const runIn = /^([^。]{2,40}?)。/.exec(text);
+      const heading = runIn ? runIn[1] : text.length <= 40 ? text : undefined;
+      if (heading !== undefined) {
+        if (level === 2) [section, subsection] = [heading, ''];
+        else subsection = heading;
+        text = runIn ? text.slice(runIn[0].length) : '';
+        if (!text.trim()) return;
+      }
     }
     // A flattened table cell line ("规章 |") is not prose: the tables work reads those.
     if (text.includes('|')) return;
