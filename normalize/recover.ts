@@ -3,7 +3,9 @@
 // than one split survives every identity the cells stay empty: a wrong number is worse than none.
 
 /** Searches stop after this many steps and report the rows as ambiguous. */
-export const SEARCH_BUDGET = 400_000;
+export const SEARCH_BUDGET = 100_000;
+/** No table cell of these templates needs more digits (a million applications or cases). */
+export const MAX_PART_DIGITS = 7;
 
 /**
  * Every way to cut `segments` (digit runs, a segment may start with + or -) into exactly `parts`
@@ -35,6 +37,7 @@ export function enumerateSplits(
     const segsAfter = segments.length - seg - 1;
     for (let end = pos + 1; end <= body.length; end++) {
       if (body[pos] === '0' && end > pos + 1) break;
+      if (end - pos > MAX_PART_DIGITS) break;
       const partsLeft = parts - current.length - 1;
       if (partsLeft < 0) break;
       if (body.length - end + digitsAfter[seg] < partsLeft) break;

@@ -18,6 +18,7 @@ export interface SourceRow {
 // A paragraph is a row only when it is short and built like one: label then numbers, or numbers
 // alone (table 四's data row), or a table 二 header line.
 const MAX_ROW_LABEL = 60;
+const MAX_ROW_TEXT = 400;
 const NUMBERS_ONLY = /^[\d\s+\-—/.]+$/;
 const T2_HEADER_LINE = /^信息内容/;
 
@@ -28,6 +29,11 @@ export function documentRows(doc: Document): SourceRow[] {
     if (block.kind === 'table') {
       const aligned = block.origin !== 'text';
       for (const cells of block.rows) rows.push({ cells, table: block.index, group: block.index, aligned, page: block.page });
+      continue;
+    }
+    // Long paragraphs are prose, never a flattened row; skipping them also bounds the regex work.
+    if (block.text.length > MAX_ROW_TEXT) {
+      paragraphGroup--;
       continue;
     }
     const text = block.text.normalize('NFKC').trim();

@@ -171,3 +171,28 @@ describe('the same reports as plain text files, through extract/ (its own table 
     expect(r.checks.filter((c) => !c.ok)).toEqual([]);
   });
 });
+
+describe('columns by header', () => {
+  it('reads a simplified table 三 (自然人 | 法人或其他组织 | 总计) by its header, leaving the unsplit column out', () => {
+    const caption = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+    const doc = parseGridFixture(
+      [
+        '# 某镇人民政府2020年政府信息公开工作年度报告',
+        '[table origin=html]',
+        `${caption} | ${caption} | 申请人情况 | 申请人情况 | 申请人情况`,
+        `${caption} | ${caption} | 自然人 | 法人或其他组织 | 总计`,
+        '一、本年新收政府信息公开申请数量 | 一、本年新收政府信息公开申请数量 | 3 | 1 | 4',
+        '三、本年度办理结果 | （一）予以公开 | 3 | 1 | 4',
+        '[/table]',
+      ].join('\n'),
+    );
+    const out = mapTemplateTables(doc, 't2019');
+    expect(out.details.map((d) => [d.key, d.value])).toEqual([
+      ['applications.new.natural_person', 3],
+      ['applications.new.total', 4],
+      ['applications.outcome.granted.natural_person', 3],
+      ['applications.outcome.granted.total', 4],
+    ]);
+    expect(out.checks).toEqual([]);
+  });
+});
