@@ -234,7 +234,8 @@ describe('content isolation', () => {
 
   it('widens a TRS container to take in the statistics table placed right after it', () => {
     const rows = ['<tr><td>行政复议</td><td>总计</td></tr>', '<tr><td>结果维持</td><td>2</td></tr>', '<tr><td>结果纠正</td><td>1</td></tr>'].join('');
-    const html = `<html><body><div class="content"><div class="TRS_Editor"><p>一、总体情况</p><p>本年度共办理政府信息公开申请事项若干，依法按时答复，未发生因信息公开引发的行政复议案件以外的争议事项。</p></div>
+    const prose = '<p>本年度依法办理政府信息公开申请，均在法定期限内答复，答复内容规范，未发生因答复引发的争议。</p>'.repeat(8);
+    const html = `<html><body><div class="content"><div class="TRS_Editor"><p>一、总体情况</p>${prose}</div>
       <div class="fb"><table border="1">${rows}</table></div></div><div class="related">相关链接</div></body></html>`;
     const doc = htmlToDocument(html, { name: 'after.html' });
     expect(tables(doc)).toHaveLength(1);
