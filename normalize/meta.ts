@@ -121,7 +121,8 @@ export function extractMeta(doc: Document): ReportMeta {
     year: yearOf(title, text),
     region: region && toRegion(region),
     ...agencyOf(title, region, text),
-    published: publishedOf(doc.blocks.slice(0, 15).map(blockText).join('\n')),
+    // The extractor keeps the page's date when it strips the chrome around it; text sources say it inline.
+    published: doc.published ?? publishedOf(doc.blocks.slice(0, 15).map(blockText).join('\n')),
   };
   for (const k of Object.keys(meta) as (keyof ReportMeta)[]) if (meta[k] === undefined) delete meta[k];
   return meta;
