@@ -1,0 +1,106 @@
+// Table geometry on hand-placed borders and text: the cases real office PDFs produce that the
+// Chromium fixtures do not show in isolation.
+import { describe, expect, it } from 'vitest';
+import type { Segment } from './pdf-geometry.ts';
+import { itemRuns, normalizeGlyphs, type Run } from './pdf-lines.ts';
+import { continuedRows, joinRows, ruledTables } from './pdf-tables.ts';
+
+const h = (y: number, x0: number, x1: number): Segment => ({ dir: 'h', pos: y, from: x0, to: x1 });
+const v = (x: number, y0: number, y1: number): Segment => ({ dir: 'v', pos: x, from: y0, to: y1 });
+const run = (text: string, x0: number, y: number, size = 9): Run => ({ text, x0, x1: x0 + text.length * size * (/^[\d.]+$/.test(text) ? 0.5 : 1), y, size });
+
+/** A grid of full borders: xs left→right, ys top→bottom (page space, y up). */
+function fullGrid(xs: number[], ys: number[]): Segment[] {
+  return [
+    ...ys.map((y) => h(y, xs[0], xs[xs.length - 1])),
+    ...xs.map((x) => v(x, ys[ys.length - 1], ys[0])),
+  ];
+}
+
+describe('ruledTables', () => {
+  it('keeps two numbers in adjacent narrow cells apart even when their glyphs nearly touch', () => {
+    // Columns 14 pt wide; "12" ends at x=109, "3" starts at x=110: closer than any word gap.
+    const segs = fullGrid([60, 100, 110.5, 124.5], [700, 680]);
+    const runs = [run('行政许可', 62, 686), run('12', 100.5, 686), run('3', 111, 686)];
+    const [t] = ruledTables(segs, runs);
+    expect(t.rows).toEqual([['行政许可', '12', '3']]);
+  });
+
+  it('merges the lines of a wrapped cell and repeats a merged cell over its span', () => {
+    // Row 1: a label cell spanning two rows (no border between them in column 0).
+    const segs: Segment[] = [
+      h(700, 60, 300), h(680, 160, 300), h(660, 60, 300),
+      v(60, 660, 700), v(160, 660, 700), v(230, 660, 700), v(300, 660, 700),
+    ];
+    const runs = [
+      run('（三）不予', 62, 688), run('公开', 62, 676),
+      run('1.属于国家', 162, 692), run('秘密', 162, 683), run('0', 260, 688),
+      run('2.其他', 162, 666), run('1', 260, 666),
+    ];
+    const [t] = ruledTables(segs, runs);
+    expect(t.rows).toEqual([
+      ['（三）不予公开', '1.属于国家秘密', '0'],
+      ['（三）不予公开', '2.其他', '1'],
+    ]);
+  });
+
+  it('ignores a frame drawn around prose: one cell of text is not a table', () => {
+    const segs = fullGrid([60, 540], [700, 600]);
+    expect(ruledTables(segs, [run('本报告所列数据的统计期限自2019年1月1日起至2019年12月31日止。', 70, 650)])).toEqual([]);
+  });
+
+  it('reads a table whose borders are drawn cell by cell (Chromium, LibreOffice)', () => {
+    const pieces: Segment[] = [];
+    for (const [x0, x1] of [[60, 160], [160, 230]]) pieces.push(h(700, x0, x1), h(680, x0, x1), h(660, x0, x1));
+    for (const x of [60, 160, 230]) pieces.push(v(x, 680, 700), v(x, 660, 680));
+    const [t] = ruledTables(pieces, [run('规章', 62, 686), run('0', 190, 686), run('规范性文件', 62, 666), run('14', 190, 666)]);
+    expect(t.rows).toEqual([['规章', '0'], ['规范性文件', '14']]);
+  });
+});
+
+describe('tables continued on the next page', () => {
+  const first = ruledTables(fullGrid([60, 160, 230, 300], [700, 680, 660]), [
+    run('信息内容', 62, 686), run('本年新制作数量', 162, 686), run('对外公开总数量', 232, 686),
+    run('规章', 62, 666), run('0', 190, 666), run('0', 260, 666),
+  ])[0];
+
+  it('drops the header rows the next page repeats', () => {
+    const next = ruledTables(fullGrid([60, 160, 230, 300], [780, 760, 740]), [
+      run('信息内容', 62, 766), run('本年新制作数量', 162, 766), run('对外公开总数量', 232, 766),
+      run('规范性文件', 62, 746), run('14', 190, 746), run('101', 260, 746),
+    ])[0];
+    const rest = continuedRows(first, next)!;
+    expect(joinRows(first.rows, rest)).toEqual([
+      ['信息内容', '本年新制作数量', '对外公开总数量'],
+      ['规章', '0', '0'],
+      ['规范性文件', '14', '101'],
+    ]);
+  });
+
+  it('maps a continuation that draws fewer inner borders onto the first part\'s columns', () => {
+    // 行政事业性收费 | 12.5 spanning the last two columns.
+    const next = ruledTables(
+      [h(780, 60, 300), h(760, 60, 300), v(60, 760, 780), v(160, 760, 780), v(300, 760, 780)],
+      [run('行政事业性收费', 62, 766), run('12.5', 220, 766)],
+    )[0];
+    expect(continuedRows(first, next)!.rows).toEqual([['行政事业性收费', '12.5', '12.5']]);
+  });
+
+  it('does not join a table of a different width', () => {
+    const other = ruledTables(fullGrid([90, 200, 400], [780, 760, 740]), [run('结果维持', 92, 766), run('3', 300, 746), run('0', 120, 746)])[0];
+    expect(continuedRows(first, other)).toBeUndefined();
+  });
+});
+
+describe('text items', () => {
+  it('cuts an item holding a whole table row at its blanks', () => {
+    const runs = itemRuns({ str: '52  7  1', x: 300, y: 500, width: 36, size: 9 });
+    expect(runs.map((r) => r.text)).toEqual(['52', '7', '1']);
+    expect(runs[0].x1).toBeLessThan(runs[1].x0);
+  });
+
+  it('folds radical and compatibility glyphs back to the characters typed', () => {
+    expect(normalizeGlyphs('福州市⻓乐区人⺠政府⻔⼾网站')).toBe('福州市长乐区人民政府门户网站');
+    expect(normalizeGlyphs('⼀、总体情况')).toBe('一、总体情况');
+  });
+});
