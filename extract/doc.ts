@@ -64,7 +64,7 @@ async function viaLibreOffice(bytes: Uint8Array, name: string, soffice: string, 
       { timeout: timeoutMs, env: { ...process.env, HOME: dir } },
     );
     const docx = await readFile(join(dir, 'report.docx')).catch(() => undefined);
-    if (!docx) throw new ExtractError('unreadable', name, `${name}: LibreOffice could not convert the Word file.`);
+    if (!docx) throw new ExtractError('unreadable', name, `LibreOffice could not convert the Word file.`);
     const doc = await extractDocx(docx, name);
     doc.source.format = 'doc';
     for (const b of doc.blocks) if (b.kind === 'table') b.origin = 'doc';
@@ -248,11 +248,11 @@ async function viaWordExtractor(bytes: Uint8Array, name: string): Promise<{ doc:
       await reader.close();
     }
   } catch (err) {
-    throw new ExtractError('unreadable', name, `${name}: the Word (DOC/WPS) file is damaged or encrypted and cannot be read (${(err as Error).message}).`, { cause: err });
+    throw new ExtractError('unreadable', name, `the Word (DOC/WPS) file is damaged or encrypted and cannot be read (${(err as Error).message}).`, { cause: err });
   }
   const warnings: string[] = [];
   const blocks = bodyToBlocks(body, defs, warnings);
-  if (!blocks.some((b) => b.kind !== 'table' || b.rows.length)) throw new ExtractError('extraction_empty', name, `${name}: the Word (DOC/WPS) file holds no text.`);
+  if (!blocks.some((b) => b.kind !== 'table' || b.rows.length)) throw new ExtractError('extraction_empty', name, `the Word (DOC/WPS) file holds no text.`);
   const heading = blocks.find((b) => b.kind === 'heading' && b.level === 1);
   const doc: Document = {
     title: heading && heading.kind === 'heading' ? heading.text : undefined,

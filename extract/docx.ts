@@ -21,9 +21,9 @@ export async function extractDocx(bytes: Uint8Array, name: string): Promise<Docu
     );
     html = result.value;
   } catch (err) {
-    throw new ExtractError('unreadable', name, `${name}: the Word (DOCX) file is damaged and cannot be read (${(err as Error).message}).`, { cause: err });
+    throw new ExtractError('unreadable', name, `the Word (DOCX) file is damaged and cannot be read (${(err as Error).message}).`, { cause: err });
   }
   const doc = htmlToDocument(`<html><body>${html}</body></html>`, { name, format: 'docx', tableOrigin: 'docx', wholeBody: true });
-  if (!doc.blocks.length) throw new ExtractError('extraction_empty', name, `${name}: the Word (DOCX) file holds no text.`);
+  if (!doc.blocks.length) throw new ExtractError('extraction_empty', name, `the Word (DOCX) file holds no text.`);
   return doc;
 }

@@ -45,7 +45,7 @@ export async function extractPdf(bytes: Uint8Array, name: string, options: PdfOp
   checkComplete(bytes, name);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new ExtractError('too_large', name, `${name}: PDF took longer than ${opts.timeoutMs / 1000} s to read; giving up`)), opts.timeoutMs);
+    timer = setTimeout(() => reject(new ExtractError('too_large', name, `the PDF took longer than ${opts.timeoutMs / 1000} s to read; gave up.`)), opts.timeoutMs);
   });
   let task: { destroy(): Promise<void> } | undefined;
   try {

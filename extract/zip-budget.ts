@@ -15,17 +15,17 @@ export function checkZipBudget(bytes: Uint8Array, name: string, maxUnpacked: num
       break;
     }
   }
-  if (eocd < 0) throw new ExtractError('unreadable', name, `${name}: the Word file is truncated or damaged (no ZIP directory).`);
+  if (eocd < 0) throw new ExtractError('unreadable', name, `the Word file is truncated or damaged (no ZIP directory).`);
   const entries = buf.readUInt16LE(eocd + 10);
   let offset = buf.readUInt32LE(eocd + 16);
   let total = 0;
   for (let n = 0; n < entries; n++) {
     if (offset + 46 > buf.length || buf.readUInt32LE(offset) !== CENTRAL) {
-      throw new ExtractError('unreadable', name, `${name}: the Word file is damaged (broken ZIP directory).`);
+      throw new ExtractError('unreadable', name, `the Word file is damaged (broken ZIP directory).`);
     }
     total += buf.readUInt32LE(offset + 24);
     if (total > maxUnpacked) {
-      throw new ExtractError('too_large', name, `${name}: the Word file would unpack to more than ${Math.round(maxUnpacked / 1048576)} MB; refusing it as a zip bomb.`);
+      throw new ExtractError('too_large', name, `the Word file would unpack to more than ${Math.round(maxUnpacked / 1048576)} MB; refusing it as a zip bomb.`);
     }
     offset += 46 + buf.readUInt16LE(offset + 28) + buf.readUInt16LE(offset + 30) + buf.readUInt16LE(offset + 32);
   }
