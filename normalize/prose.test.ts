@@ -142,6 +142,12 @@ describe('行政复议和行政诉讼 sentences', () => {
     });
   });
 
+  it('reads 复议和诉讼 zeros without the second 行政', () => {
+    expect(metrics('全年未发生因政府信息公开引起的行政复议和诉讼。')).toEqual({ 'review.total': 0, 'litigation.total': 0 });
+    expect(metrics('本年度无依申请公开事项。')).toEqual({ 'applications.new.total': 0 });
+    expect(metrics('本年度无依申请公开收费情况。')).toEqual({ 'fees.collected': 0 });
+  });
+
   it('leaves review and litigation absent when the report is silent', () => {
     expect(metrics('因依申请公开引起行政复议、行政诉讼数量仍有待减少。')).toEqual({});
   });
