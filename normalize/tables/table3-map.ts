@@ -107,12 +107,17 @@ export function mapTable3(inputs: T3Input[]): TableOutput {
   return { details, checks };
 }
 
+const isRunTogether = (cell: string) => /^\d{7,}$/.test(cell.normalize('NFKC').trim());
+
 /** The row's seven cells in template order, or undefined when they cannot be placed. */
 function readCells(input: T3Input): string[] | undefined {
   const { parts, row, headers } = input;
+  const fitted = fitValues(parts.values, N);
   if (row.aligned) {
     const columns = table3HeaderColumns(headers);
-    if (columns) {
+    // A header naming fewer than seven columns (a variant caption we do not know, or a simplified
+    // table) is trusted only when the row does not have the template's seven cells anyway.
+    if (columns && (columns.size === N || fitted.length !== N)) {
       const labelEnd = row.cells.length - parts.values.length;
       const out: string[] = new Array(N).fill('');
       let ok = true;
@@ -120,10 +125,11 @@ function readCells(input: T3Input): string[] | undefined {
         if (j < labelEnd) ok = false;
         else out[i] = (row.cells[j] ?? '').trim();
       }
-      if (ok) return out;
+      // A cell holding a seven-digit run is a row that ran together, not a million applications.
+      if (ok && !out.some(isRunTogether)) return out;
+      if (ok) return undefined;
     }
   }
-  const fitted = fitValues(parts.values, N);
   if (fitted.length !== N) return undefined;
   // Seven cells of which one swallowed its neighbours are not seven cells.
   return fitted;

@@ -10,7 +10,7 @@ export const T3_COLUMNS = [
   { key: 'social_org', label: '法人或其他组织/社会公益组织', pattern: /公益组织/ },
   { key: 'legal_service', label: '法人或其他组织/法律服务机构', pattern: /法律服务/ },
   // Matched after the stacked header lost its "法人或其他组织" prefix.
-  { key: 'other_org', label: '法人或其他组织/其他', pattern: /^其他$/ },
+  { key: 'other_org', label: '法人或其他组织/其他', pattern: /^其他(组织)?$/ },
   { key: 'total', label: '总计', pattern: /^(总计|合计)$/ },
 ] as const;
 

@@ -61,7 +61,8 @@ export function mapTable4(row: SourceRow, parts: RowParts, headers: string[][]):
 
   if (row.aligned) {
     const columns = table4HeaderColumns(headers);
-    if (columns) {
+    const runTogether = parts.values.some((v) => /^\d{7,}$/.test(v.normalize('NFKC').trim()));
+    if (columns && !runTogether) {
       for (const [j, idx] of columns) {
         const raw = (row.cells[j] ?? '').trim();
         const p = parseCell(raw);

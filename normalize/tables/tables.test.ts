@@ -196,3 +196,23 @@ describe('columns by header', () => {
     expect(out.checks).toEqual([]);
   });
 });
+
+describe('run-together cells inside an HTML grid with a full header', () => {
+  it('recovers "640020470" from one cell instead of reading 640020470 applications', () => {
+    const caption = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+    const orgs = '商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他';
+    const doc = parseGridFixture(
+      [
+        '# 某区教育局2019年政府信息公开工作年度报告',
+        '[table origin=html]',
+        `${caption} | ${caption} | 申请人情况 | 申请人情况 | 申请人情况 | 申请人情况 | 申请人情况 | 申请人情况 | 申请人情况`,
+        `${caption} | ${caption} | 自然人 | 法人或其他组织 | 法人或其他组织 | 法人或其他组织 | 法人或其他组织 | 法人或其他组织 | 总计`,
+        `${caption} | ${caption} | 自然人 | ${orgs} | 总计`,
+        '一、本年新收政府信息公开申请数量 | 一、本年新收政府信息公开申请数量 | 640020470 |  |  |  |  |  | ',
+        '[/table]',
+      ].join('\n'),
+    );
+    const m = Object.fromEntries(mapTemplateTables(doc, 't2019').details.map((d) => [d.key, d.value]));
+    expect(row(m, 'new')).toEqual([64, 0, 0, 2, 0, 4, 70]);
+  });
+});
