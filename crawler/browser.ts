@@ -14,7 +14,10 @@ export function browserAvailable(): boolean {
 }
 
 export interface Rendered {
+  /** Status of the first response (a challenge answers 412/521 before its script reloads the page). */
   status?: number;
+  /** Positive evidence the page rendered: enough text or links (a failed challenge leaves a blank page). */
+  ok: boolean;
   finalUrl: string;
   html: string;
   ms: number;
@@ -73,13 +76,18 @@ export class BrowserSession {
     const started = performance.now();
     const context = await this.ctx();
     const page = await context.newPage();
+    let lastStatus: number | undefined;
+    page.on('response', (r) => {
+      if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) lastStatus = r.status();
+    });
     try {
       const response = await page.goto(url, { waitUntil: 'load', timeout: this.timeoutMs });
       const deadline = Date.now() + this.timeoutMs;
+      let ok = false;
       // Wait for positive evidence of content: network quiet and a body with text or links.
       for (;;) {
         await page.waitForLoadState('networkidle', { timeout: Math.max(1, deadline - Date.now()) }).catch(() => {});
-        const ok = await page
+        ok = await page
           .evaluate((min) => (document.body?.innerText ?? '').replace(/\s+/g, '').length >= min || document.querySelectorAll('a[href]').length >= 3, MIN_TEXT)
           .catch(() => false);
         if (ok || Date.now() >= deadline) break;
@@ -87,7 +95,7 @@ export class BrowserSession {
       }
       const html = await page.content();
       const last = await page.evaluate(() => location.href).catch(() => page.url());
-      return { status: response?.status(), finalUrl: last, html, ms: Math.round(performance.now() - started) };
+      return { status: lastStatus ?? response?.status(), ok, finalUrl: last, html, ms: Math.round(performance.now() - started) };
     } finally {
       await page.close().catch(() => {});
     }

@@ -281,7 +281,8 @@ class Crawler {
       const r = await this.browser.render(row.url);
       const body = Buffer.from(r.html, 'utf8');
       this.stats.bytesDownloaded += body.length;
-      const cls: FetchClass = r.status === undefined || r.status < 400 || body.length > 0 ? 'ok' : 'http_4xx';
+      const challenged = r.status === 412 || r.status === 521 || r.status === 512;
+      const cls: FetchClass = r.ok ? 'ok' : challenged ? 'blocked_challenge' : r.status !== undefined && r.status >= 400 ? 'http_4xx' : 'empty_body';
       const result: FetchResult = { url: row.url, finalUrl: r.finalUrl, status: r.status, headers: { 'content-type': 'text/html; charset=utf-8' }, body, redirects: [], cls, ms: r.ms };
       return { result, via: 'browser', attempt: 1, cls, body, contentType: 'text/html' };
     } catch (err) {

@@ -99,16 +99,18 @@ export function discover(page: PageToDiscover, scope: Scope): Discovery {
 
   const itemAnchors: Anchor[] = [];
   let pagination: PageRequest[] = [];
+  let authoritative = false;
   if (page.kind === 'list') {
     for (const adapter of FAMILY_ADAPTERS) {
       if (!adapter.detect(listPage)) continue;
+      authoritative ||= adapter.authoritative === true;
       const pages = adapter.pages(listPage);
       const items = adapter.items?.(listPage) ?? [];
       if (pages.length > 0 || items.length > 0) families.push(adapter.name);
       pagination = pagination.concat(pages);
       for (const fragment of items) itemAnchors.push(...anchorsOf(fragment).anchors);
     }
-    if (pagination.length === 0) {
+    if (pagination.length === 0 && !authoritative) {
       for (const adapter of FALLBACK_ADAPTERS) {
         if (!adapter.detect(listPage)) continue;
         families.push(adapter.name);

@@ -26,6 +26,7 @@ export function hanwebRecords(html: string): string[] {
 
 export const hanweb: Adapter = {
   name: 'hanweb-jpage',
+  authoritative: true,
   detect: (page) => /<datastore>/i.test(page.html) && /<recordset>|<nextgroup>/i.test(page.html),
   items: (page) => hanwebRecords(page.html),
   pages(page: ListPage): PageRequest[] {

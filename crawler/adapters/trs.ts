@@ -48,6 +48,7 @@ export function parseCreatePageHTML(html: string): PagerCall | undefined {
 
 export const trs: Adapter = {
   name: 'trs',
+  authoritative: true,
   detect: (page) => page.html.includes('createPageHTML'),
   pages(page: ListPage): PageRequest[] {
     const call = parseCreatePageHTML(page.html);

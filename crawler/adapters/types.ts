@@ -16,6 +16,8 @@ export interface PageRequest {
 
 export interface Adapter {
   name: string;
+  /** When it recognises a page, its idea of the page count is the truth (no index_N probing after it). */
+  authoritative?: boolean;
   detect(page: ListPage): boolean;
   /** Other pages of the same list (may include the page itself; the frontier de-duplicates). */
   pages(page: ListPage): PageRequest[];

@@ -32,6 +32,10 @@ export interface Column {
   items: Item[];
   /** Hanweb only: column and site ids embedded in the page's nextgroup link. */
   hanweb?: { columnid: string; unitid: string; webid: string };
+  /** The column's side menu links the portal's hostile corners (HOSTILE). */
+  hostileMenu?: boolean;
+  /** Everything under the column (lists, pages, attachments) sits behind a 瑞数-style 412 challenge. */
+  challenge?: 'ruishu';
 }
 
 const T = '/zwgk/zfxxgk/zfxxgknb/';
@@ -42,6 +46,7 @@ export const COLUMNS: Column[] = [
     base: T,
     name: '政府信息公开年报',
     encoding: 'gbk-meta',
+    hostileMenu: true,
     perPage: 4,
     items: [
       { title: '平潭综合实验区2023年政府信息公开工作年度报告', date: '2024-01-26', path: `${T}202401/t20240126_6301.html`, report: true,
@@ -106,6 +111,19 @@ export const COLUMNS: Column[] = [
       { title: '苏澳镇2023年政府信息公开工作年度报告', date: '2024-01-25', path: '/jsnb/202401/t20240125_77.html', report: true },
       { title: '苏澳镇2023年政府工作报告', date: '2024-01-18', path: '/jsnb/202401/t20240118_70.html', report: false },
       { title: '苏澳镇2022年政府信息公开工作年度报告', date: '2023-01-25', path: '/jsnb/202301/t20230125_55.html', report: true },
+    ],
+  },
+  {
+    family: 'trs0',
+    base: '/rsnb/',
+    name: '政府信息公开年报',
+    encoding: 'utf8',
+    perPage: 10,
+    challenge: 'ruishu',
+    items: [
+      { title: '流水镇2023年政府信息公开工作年度报告', date: '2024-01-29', path: '/rsnb/202401/t20240129_31.html', report: true,
+        attachment: { path: '/rsnb/202401/P020240129311.pdf', file: 'report-2020.pdf', label: '流水镇2023年政府信息公开工作年度报告.pdf' } },
+      { title: '流水镇2023年度财政预算执行情况', date: '2024-01-10', path: '/rsnb/202401/t20240110_29.html', report: false },
     ],
   },
 ];

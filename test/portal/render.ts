@@ -24,7 +24,7 @@ ${body}
 }
 
 function sideMenu(col: Column): string {
-  if (col.family !== 'trs0') return '';
+  if (!col.hostileMenu) return '';
   return `<div class="left-menu"><h3>政府信息公开</h3><ul>
 <li><a href="/zwgk/zfxxgk/zfxxgkzn/">政府信息公开指南</a></li>
 <li><a href="/zwgk/zfxxgk/zfxxgkzd/">政府信息公开制度</a></li>
@@ -125,4 +125,13 @@ export function detailPage(item: Item, col: Column): string {
 <div class="TRS_Editor">${tables}</div>${att}
 <div class="prev-next"><p>上一篇：<a href="${col.base}">返回列表</a></p></div></div></div>`;
   return chrome(item.title, body, { charset: col.encoding === 'utf8' ? 'utf-8' : col.encoding === 'gbk-meta' ? 'gb2312' : undefined });
+}
+
+/** What a 瑞数 (Ruishu) protected host answers first: 412 and an obfuscated `$_ts` script that sets
+ * a cookie and reloads the page. Only a real browser gets past it. */
+export function ruishuChallenge(): string {
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Type" content="text/html; charset=utf-8">
+<script type="text/javascript">$_ts=window['$_ts'];if(!$_ts)$_ts={};$_ts.nsd=84731;$_ts.cd="qhxrrrAlEqGcqqqqqqqqqqq";</script>
+<script type="text/javascript">(function(){var t=$_ts.nsd.toString(36);setTimeout(function(){document.cookie='FSSBBIl1UgzbN7N80S='+t+'; path=/';location.reload();},300);})();</script>
+</head><body></body></html>`;
 }

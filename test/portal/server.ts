@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import iconv from 'iconv-lite';
 import { COLUMNS, HOSTILE, ROBOTS_TXT, type Column, type Item } from './data.ts';
-import { chrome, detailPage, hanwebColumnPage, hanwebProxyAnswer, jsListShell, listHref, trsListPage } from './render.ts';
+import { chrome, detailPage, hanwebColumnPage, hanwebProxyAnswer, jsListShell, listHref, ruishuChallenge, trsListPage } from './render.ts';
 
 export interface AccessEntry {
   /** Arrival time, ms (monotonic, same clock for all entries). */
@@ -62,6 +62,9 @@ function encode(html: string, col: Pick<Column, 'encoding'>): Buffer {
 }
 
 const html = (body: Buffer, extra: Partial<Resource> = {}): Resource => ({ type: 'text/html', body, ...extra });
+/** A column's page: UTF-8 columns say so in the header; GBK ones, like the old CMSs, only in <meta> if at all. */
+const columnPage = (text: string, col: Pick<Column, 'encoding'>): Resource =>
+  html(encode(text, col), col.encoding === 'utf8' ? { type: 'text/html; charset=utf-8' } : {});
 
 export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
   const routes = new Map<string, Handler>();
@@ -75,20 +78,24 @@ export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
   const file = (name: string) => readFileSync(new URL(name, FILES));
   const fileType = (name: string) => (name.endsWith('.pdf') ? 'application/pdf' : 'application/octet-stream');
 
+  /** Path prefixes behind the challenge, and the cookie that proves a browser ran its script. */
+  const guarded: string[] = [];
+  const CLEARANCE = /FSSBBIl1UgzbN7N80S=\w+/;
   for (const col of COLUMNS) {
     const pages = Math.ceil(col.items.length / col.perPage);
+    if (col.challenge) guarded.push(col.base);
     if (col.family === 'trs0' || col.family === 'trs1') {
       for (let i = 0; i < pages; i++) {
         const name = i === 0 ? 'index.html' : col.family === 'trs0' ? `index_${i}.html` : `index_${i + 1}.html`;
         // The second page of the 0-based column declares no charset at all: GBK bytes, nothing else.
         const enc = col.family === 'trs0' && i === 1 ? { encoding: 'gbk-bare' as const } : col;
-        const page = () => html(encode(trsListPage(col, i, pages), enc));
+        const page = () => columnPage(trsListPage(col, i, pages), enc);
         routes.set(col.base + name, page);
         if (i === 0) routes.set(col.base, page);
       }
     } else if (col.family === 'hanweb') {
       const group = col.perPage * 3;
-      const page = () => html(encode(hanwebColumnPage(col, group), col));
+      const page = () => columnPage(hanwebColumnPage(col, group), col);
       routes.set(col.base, page);
       routes.set(col.base + 'index.html', page);
       routes.set('/module/web/jpage/dataproxy.jsp', (req, body, url) => {
@@ -102,7 +109,7 @@ export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
         return { type: 'text/xml; charset=utf-8', body: Buffer.from(hanwebProxyAnswer(col, start, end)), dynamic: true };
       });
     } else if (col.family === 'jslist') {
-      const page = () => html(encode(jsListShell(col), col));
+      const page = () => columnPage(jsListShell(col), col);
       routes.set(col.base, page);
       routes.set(col.base + 'index.html', page);
       routes.set(col.base + 'data.json', () => ({
@@ -119,7 +126,7 @@ export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
       routes.set(item.path, () => ({ type: fileType(name), body: file(name) }));
       return;
     }
-    const page = () => html(encode(detailPage(item, col), col));
+    const page = () => columnPage(detailPage(item, col), col);
     if (item.quirk === 'flaky503') {
       routes.set(item.path, () =>
         once(item.path) === 1 ? { status: 503, type: 'text/html', body: Buffer.from('<html><body><h1>503 Service Temporarily Unavailable</h1></body></html>'), dynamic: true } : page(),
@@ -191,6 +198,13 @@ export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
       completed: false,
     };
     log.push(entry);
+    if (guarded.some((g) => url.pathname.startsWith(g)) && !CLEARANCE.test(req.headers.cookie ?? '')) {
+      const page = Buffer.from(ruishuChallenge());
+      entry.status = 412;
+      entry.completed = true;
+      res.writeHead(412, { 'content-type': 'text/html', 'set-cookie': '__jsluid_s=6e3a1f; path=/', 'content-length': String(page.length) }).end(page);
+      return;
+    }
     const redirect = redirects.get(url.pathname + url.search) ?? redirects.get(url.pathname);
     if (redirect) {
       entry.status = redirect.status;
