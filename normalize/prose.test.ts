@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Block, Document } from '../extract/document.ts';
+import { metricDefs } from './dictionary.ts';
 import { extractProse } from './prose.ts';
+import { PHRASE_RULES, STAT_ROWS } from './prose-patterns.ts';
 
 /** A report as the text extractor delivers it: one paragraph per line. */
 function doc(text: string, extra: Block[] = []): Document {
@@ -308,5 +310,19 @@ describe('old 统计表', () => {
   it('cites the sentence a number came from', () => {
     const d = detail('三、主动公开政府信息情况\n全年主动公开各类政府信息14393条。其中：', 'proactive.total');
     expect(d?.source).toBe('全年主动公开各类政府信息14393条。');
+  });
+});
+
+describe('the phrase table', () => {
+  it('covers every pre2019 key of the dictionary, and only dictionary keys', () => {
+    const keys = new Set([...PHRASE_RULES.map((r) => r.key), ...STAT_ROWS.flatMap((r) => (typeof r.key === 'string' ? [r.key] : []))]);
+    const pre2019 = metricDefs().filter((d) => d.eras.includes('pre2019')).map((d) => d.key);
+    expect(pre2019.filter((k) => !keys.has(k))).toEqual([]);
+    const known = new Set(metricDefs().map((d) => d.key));
+    expect([...keys].filter((k) => !known.has(k))).toEqual([]);
+  });
+
+  it('reads 收费及减免均为0 as two zeros', () => {
+    expect(metrics('依申请公开政府信息的收费及减免均为0。')).toEqual({ 'fees.collected': 0, 'fees.waived': 0 });
   });
 });
