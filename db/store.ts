@@ -110,17 +110,26 @@ export function storeDocument(db: DB, doc: StoredDocument, parsed: ParsedDocumen
       ledger.run(doc.sha256, opts.parserVersion, outcome, parsed.failure, parsed.message, null, now);
       return { outcome, metricsStored: 0, checksFailed: 0, failure: parsed.failure };
     }
-    const loaded = loadReport(db, {
-      report: parsed.report,
-      text: parsed.text,
-      sha256: doc.sha256,
-      url: doc.url,
-      siteId: doc.site_id ?? undefined,
-      contentType: doc.content_type ?? undefined,
-      referrer: doc.referrer ?? undefined,
-      parserVersion: opts.parserVersion,
-      now,
-    });
+    let loaded;
+    try {
+      loaded = loadReport(db, {
+        report: parsed.report,
+        text: parsed.text,
+        sha256: doc.sha256,
+        url: doc.url,
+        siteId: doc.site_id ?? undefined,
+        contentType: doc.content_type ?? undefined,
+        referrer: doc.referrer ?? undefined,
+        parserVersion: opts.parserVersion,
+        now,
+      });
+    } catch (err) {
+      // A report the schema refuses (a parser bug: an unknown era, a NaN) is rolled back whole
+      // and recorded, so one bad document cannot stop a run nor be retried forever.
+      const message = `report not stored: ${(err as Error).message}`;
+      ledger.run(doc.sha256, opts.parserVersion, 'failed', 'load_error', message, null, now);
+      return { outcome: 'failed', metricsStored: 0, checksFailed: 0, failure: 'load_error' };
+    }
     ledger.run(doc.sha256, opts.parserVersion, 'loaded', null, null, loaded.reportId, now);
     return {
       outcome: loaded.outcome,
