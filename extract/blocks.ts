@@ -4,7 +4,6 @@ import type { Block } from './document.ts';
 // and telling a section heading from a paragraph.
 
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff\\u3000-\\u303f\\uff01-\\uff0f\\uff1a-\\uff20\\uff3b-\\uff40\\uff5b-\\uff65\\u2014\\u2018-\\u201d\\u2026';
-const CJK_CHAR = new RegExp(`[${CJK}]`);
 const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'g');
 
 /**
@@ -19,9 +18,12 @@ export function normalizeSpace(s: string): string {
     .replace(SPACE_BETWEEN_CJK, '');
 }
 
+const WORD_CHAR = /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ.%％]/;
+
 /**
- * Joins the pieces of a cell or title that the source broke with <br>/<p> ("本年新" + "制作数量"):
- * nothing between two Chinese characters, a space otherwise (so "18" + "20" stays "18 20").
+ * Joins the pieces of a cell or title that the source broke with <br>/<p> ("本年新" + "制作数量",
+ * "5.637" + "万元"): nothing between them, except a space where both sides are digits or Latin
+ * letters, so two numbers never merge ("18" + "20" stays "18 20").
  */
 export function joinPieces(pieces: string[]): string {
   let out = '';
@@ -33,7 +35,7 @@ export function joinPieces(pieces: string[]): string {
     }
     const a = out[out.length - 1];
     const b = p[0];
-    out += CJK_CHAR.test(a) && CJK_CHAR.test(b) ? p : ` ${p}`;
+    out += WORD_CHAR.test(a) && WORD_CHAR.test(b) ? ` ${p}` : p;
   }
   return out;
 }
@@ -45,14 +47,14 @@ const MAX_HEADING_CHARS = 40;
 
 /**
  * Heading level of a line, or undefined for ordinary text. Short numbered lines are headings; a
- * numbered line that is a sentence (an inner 。) or a flattened table row (ends in a number run,
- * "一、本年新收政府信息公开申请数量640020470") is not.
+ * numbered line that is a sentence (an inner 。) or a flattened table row (ends in a number,
+ * "一、本年新收政府信息公开申请数量640020470", "（六）其他处理1") is not.
  */
 export function classifyHeading(text: string): number | undefined {
   const t = text.trim();
   if (t.length > MAX_HEADING_CHARS) return undefined;
   if (/[。；;]./.test(t)) return undefined;
-  if (/\d{2,}\s*[|]?\s*$/.test(t) || /\|/.test(t)) return undefined;
+  if (/[\d０-９]\s*$/.test(t) || /\|/.test(t)) return undefined;
   if (LEVEL2.test(t)) return 2;
   if (LEVEL3.test(t)) return 3;
   return undefined;

@@ -129,10 +129,11 @@ describe('table mechanics', () => {
   const one = (html: string) => tables(htmlToDocument(html, { name: 't.html', wholeBody: true }));
 
   it('joins cell text broken by <br>/<p> without splitting words or merging numbers', () => {
-    const [t] = one('<table><tr><td>信息内容</td><td><p>本年新</p><p>制作数量</p></td><td>本年<br>新公开数量</td></tr><tr><td>规章</td><td>18<br>20</td><td>&nbsp;3&nbsp;</td></tr></table>');
+    const [t] = one('<table><tr><td>信息内容</td><td><p>本年新</p><p>制作数量</p></td><td>本年<br>新公开数量</td></tr><tr><td>规章</td><td>18<br>20</td><td>&nbsp;3&nbsp;</td></tr><tr><td>政府集中采购</td><td><span>22</span></td><td>5.637<br/>万元</td></tr></table>');
     expect(t.rows).toEqual([
       ['信息内容', '本年新制作数量', '本年新公开数量'],
       ['规章', '18 20', '3'],
+      ['政府集中采购', '22', '5.637万元'],
     ]);
   });
 

@@ -143,11 +143,13 @@ describe('tab- and space-separated rows', () => {
 
 describe('headings, run-together rows and the pre2019 seeds', () => {
   it('never takes a run-together table row for a heading, and keeps its digits untouched', () => {
-    const d = doc('三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量640020470\n二、上年结转政府信息公开申请数量20002');
+    const d = doc('三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量640020470\n二、上年结转政府信息公开申请数量20002\n（六）其他处理1\n（七）总计');
     expect(d.blocks).toEqual([
       { kind: 'heading', level: 2, text: '三、收到和处理政府信息公开申请情况' },
       { kind: 'paragraph', text: '一、本年新收政府信息公开申请数量640020470' },
       { kind: 'paragraph', text: '二、上年结转政府信息公开申请数量20002' },
+      { kind: 'paragraph', text: '（六）其他处理1' },
+      { kind: 'heading', level: 3, text: '（七）总计' },
     ]);
   });
 
