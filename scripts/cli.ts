@@ -18,6 +18,7 @@ const COMMANDS: Array<() => Promise<CommandModule>> = [
   () => import('./commands/query.ts'),
   () => import('./commands/schedule.ts'),
   () => import('./commands/demo.ts'),
+  () => import('./commands/search.ts'),
   () => import('./commands/bench.ts'),
   () => import('./commands/eval.ts'),
 

@@ -31,6 +31,11 @@ describe('ogi demo (npm start)', () => {
     expect(existsSync(`${db}.lock`)).toBe(false);
     const wide = readFileSync(join(out, 'reports_wide.csv'), 'utf8').trimEnd().split('\n');
     expect(wide).toHaveLength(6);
+    // Full-text search over what the demo loaded: whole words only.
+    const search = (w: string) =>
+      JSON.parse(spawnSync(process.execPath, [BIN, 'search', '--db', db, w, '--format', 'json'], { encoding: 'utf8' }).stdout);
+    expect(search('不予公开').map((h: { agency: string }) => h.agency)).toContain('牡丹江市人民政府办公室');
+    expect(search('息公')).toEqual([]);
     expect(readFileSync(join(out, 'metrics_long.csv'), 'utf8').split('\n')[0]).toBe(
       'report_id,region_code,region_name,year,agency,agency_kind,template,key,value,unit,qualifier,derived,source_url,sha256',
     );
