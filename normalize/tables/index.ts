@@ -6,7 +6,7 @@ import type { Era } from '../types.ts';
 import { cellKind, compactLabel, splitRow, stripNumbering } from './cells.ts';
 import type { TableOutput } from './emit.ts';
 import { documentRows, type SourceRow } from './rows.ts';
-import { T2_COLUMNS, T2_ROWS } from './table2.ts';
+import { T2_COLUMNS, T2_ROWS, T2_WRAPPED_HEADER } from './table2.ts';
 import { mapTable2Row, type T2Header } from './table2-map.ts';
 import { mapTable3, matchTable3Row, type T3Context, type T3Input } from './table3-map.ts';
 import { T4_HEADER } from './table4.ts';
@@ -27,7 +27,7 @@ export function mapTemplateTables(doc: Document, era: Exclude<Era, 'pre2019'>): 
   const t3Inputs: T3Input[] = [];
   const ctx: T3Context = {};
   const t2Seen = new Set<string>();
-  let t2Header: T2Header | undefined;
+  let t2Header: (T2Header & { row: SourceRow }) | undefined;
   // Header rows: the no-value rows just above the first data row of each grid.
   const pendingHeaders = new Map<number, string[][]>();
   const t3Headers = new Map<number, string[][]>();
@@ -35,7 +35,10 @@ export function mapTemplateTables(doc: Document, era: Exclude<Era, 'pre2019'>): 
   let t4Active = false;
   const t4Seen = new Set<string>();
 
+  let previous: SourceRow | undefined;
   for (const row of documentRows(doc)) {
+    const before = previous;
+    previous = row;
     const parts = splitRow(row.cells);
     const hasValues = parts.values.some((v) => cellKind(v) !== 'blank');
     const labels = parts.labels.map((l) => stripNumbering(compactLabel(l)));
@@ -62,8 +65,12 @@ export function mapTemplateTables(doc: Document, era: Exclude<Era, 'pre2019'>): 
       const list = pendingHeaders.get(row.group) ?? [];
       list.push(row.cells);
       pendingHeaders.set(row.group, list);
-      if (labels.some((l) => T2_HEADER_CELL.test(l) || T2_COLUMNS.some((c) => c.pattern.test(l)))) {
-        t2Header = { cells: row.cells, group: row.group };
+      if (labels.some((l) => T2_HEADER_CELL.test(l) || T2_COLUMNS.some((c) => c.pattern.test(l)) || T2_WRAPPED_HEADER.test(l))) {
+        // A header wrapped over two rows (本年新 / 制作数量) is stacked cell by cell.
+        t2Header =
+          t2Header && before === t2Header.row && before.group === row.group && before.cells.length === row.cells.length
+            ? { cells: row.cells.map((c, j) => stackCell(t2Header!.cells[j], c)), group: row.group, row }
+            : { cells: row.cells, group: row.group, row };
       }
       const joined = labels.join('');
       if (T4_HEADER.test(joined)) {
@@ -90,6 +97,13 @@ export function mapTemplateTables(doc: Document, era: Exclude<Era, 'pre2019'>): 
   }
   add(mapTable3(t3Inputs));
   return out;
+}
+
+/** Two stacked header cells as one ("本年新" over "制作数量"); a rowspan repeat counts once. */
+function stackCell(upper: string, lower: string): string {
+  const u = upper.trim();
+  const l = lower.trim();
+  return !u || u === l ? l : !l ? u : u + l;
 }
 
 function looksLikeTable4Data(labels: string[], values: string[]): boolean {

@@ -216,3 +216,23 @@ describe('run-together cells inside an HTML grid with a full header', () => {
     expect(row(m, 'new')).toEqual([64, 0, 0, 2, 0, 4, 70]);
   });
 });
+
+describe('table 二 headers wrapped over two rows', () => {
+  it('stacks 本年新 over 公开数量/制作数量 and maps columns by the stacked header, not by position', () => {
+    const doc = parseGridFixture(
+      [
+        '# 某县自然资源局2019年政府信息公开工作年度报告',
+        '[table origin=html]',
+        '第二十条第（一）项 | 第二十条第（一）项 | 第二十条第（一）项 | 第二十条第（一）项',
+        '信息内容 | 本年新 | 本年新 | 对外公开',
+        '信息内容 | 公开数量 | 制作数量 | 总数量',
+        '规章 | 1 | 2 | 3',
+        '规范性文件 | 4 | 5 | 60',
+        '[/table]',
+      ].join('\n'),
+    );
+    const m = Object.fromEntries(mapTemplateTables(doc, 't2019').details.map((d) => [d.key, d.value]));
+    expect([m['rules.issued'], m['rules.published'], m['rules.public_total']]).toEqual([2, 1, 3]);
+    expect([m['normative_docs.issued'], m['normative_docs.published'], m['normative_docs.public_total']]).toEqual([5, 4, 60]);
+  });
+});
