@@ -35,7 +35,7 @@ export function plan(o: Pick<BenchOptions, 'n' | 'quick'>) {
   return {
     n,
     growthSizes: [100, 1000, 10_000, 100_000].filter((s) => s < n).concat(n),
-    memoryStream: Math.min(n, o.quick ? 400 : 3000),
+    memoryStream: Math.min(n, o.quick ? 400 : 2000),
     pdfFiles: o.quick ? 6 : 30,
     sqliteReports: o.quick ? 200 : 1500,
     checkBelow: Math.min(n, 1000),
