@@ -21,6 +21,8 @@ const MAX_ROW_LABEL = 60;
 const MAX_ROW_TEXT = 400;
 const NUMBERS_ONLY = /^[\d\s+\-—/.]+$/;
 const T2_HEADER_LINE = /^信息内容/;
+const CELL_SEPARATOR = /[|｜\t]/;
+const CELL_SPLIT = /\s*[|｜\t]\s*/;
 
 export function documentRows(doc: Document): SourceRow[] {
   const rows: SourceRow[] = [];
@@ -38,6 +40,13 @@ export function documentRows(doc: Document): SourceRow[] {
     }
     const text = block.text.normalize('NFKC').trim();
     if (!text) continue;
+    // A row whose cells still carry their separators ("label | 93 | 459 | …", tabs).
+    if (CELL_SEPARATOR.test(text)) {
+      const cells = text.split(CELL_SPLIT).map((c) => c.trim());
+      while (cells.length > 1 && cells[cells.length - 1] === '') cells.pop();
+      rows.push({ cells, group: paragraphGroup, aligned: false, page: block.page });
+      continue;
+    }
     if (NUMBERS_ONLY.test(text) && /\d/.test(text)) {
       rows.push({ cells: text.split(/\s+/), group: paragraphGroup, aligned: false, page: block.page });
       continue;
