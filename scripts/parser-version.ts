@@ -25,7 +25,9 @@ function parserFiles(dir: string): string[] {
 
 let cached: string | undefined;
 
+/** OGI_PARSER_VERSION overrides the computed version (tests pin it; operators can force one). */
 export function parserVersion(): string {
+  if (process.env.OGI_PARSER_VERSION) return process.env.OGI_PARSER_VERSION;
   if (!cached) {
     const hash = createHash('sha256');
     for (const dir of PARSER_DIRS) {

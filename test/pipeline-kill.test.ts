@@ -22,7 +22,8 @@ afterAll(async () => {
 function ogi(args: string[], opts: { killAfterLoaded?: number } = {}): Promise<{ code: number | null; signal: string | null; loaded: number; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
-      env: { ...process.env, OGI_LOG_LEVEL: 'info' },
+      // The parser version is pinned so an edit to the parser mid-test cannot re-queue documents.
+      env: { ...process.env, OGI_LOG_LEVEL: 'info', OGI_PARSER_VERSION: 'kill-test' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
