@@ -26,6 +26,7 @@ export type FetchClass =
   | 'blocked_challenge'
   | 'js_shell'
   | 'robots_disallowed'
+  | 'not_a_report'
   | 'network';
 
 /** Transient failures: the same request may well succeed a little later. */

@@ -10,7 +10,7 @@ import { readBlob, storeBlob } from './archive.ts';
 import { BrowserSession, browserAvailable } from './browser.ts';
 import { isTransient, type FetchClass } from './classes.ts';
 import { decodeHtml } from './decode.ts';
-import { discover, type Discovery } from './discover.ts';
+import { discover, isReportTitle, pageTitle, type Discovery } from './discover.ts';
 import { fetchUrl, GateRefusal, type FetchLimits, type FetchResult } from './fetch.ts';
 import { Frontier, type FrontierRow } from './frontier.ts';
 import { backoffMs, HostLimiter, sleep, userAgent } from './politeness.ts';
@@ -22,6 +22,14 @@ import { scopeFor, type Scope } from './url.ts';
 const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 const MAX_ATTEMPTS = 3;
 const MAX_RETRY_AFTER_MS = 120_000;
+/** Failures judged from the content itself: an unchanged page (304) keeps the same verdict. */
+const CONTENT_VERDICTS: ReadonlySet<string> = new Set(['not_a_report', 'soft_404']);
+
+/** Conditional requests only when we hold what the validators describe: the body, or a verdict on it. */
+function revalidates(row: FrontierRow): boolean {
+  return row.sha256 !== null || CONTENT_VERDICTS.has(row.fail_class ?? '');
+}
+
 const CHALLENGES: ReadonlySet<FetchClass> = new Set<FetchClass>(['challenge_ruishu', 'challenge_jsl']);
 
 export async function crawl(db: DB, sites: Site[], opts: CrawlOptions = {}): Promise<CrawlSummary> {
@@ -43,6 +51,10 @@ interface Outcome {
   contentType?: string;
   discovery?: Discovery;
   cls: FetchClass;
+  /** The full report title read from the page when the list showed it truncated. */
+  confirmedAnchor?: string;
+  /** A content verdict (not_a_report, soft 404): keep ETag/Last-Modified to revalidate it cheaply. */
+  keepValidators?: boolean;
 }
 
 class Crawler {
@@ -186,9 +198,23 @@ class Crawler {
       if (CHALLENGES.has(outcome.cls)) outcome.cls = 'blocked_challenge';
     }
 
+    if (outcome.cls === 'soft_404') outcome.keepValidators = true;
     if (outcome.cls === 'ok' && outcome.body && row.kind !== 'attachment' && isHtmlLike(outcome.contentType ?? '')) {
       const html = decodeHtml(outcome.body, outcome.result.headers['content-type']);
-      outcome.discovery = discover({ url: outcome.result.finalUrl, kind: row.kind, depth: row.depth, html, anchor: row.anchor ?? undefined }, scope);
+      let anchor = row.anchor ?? undefined;
+      if (row.kind === 'report' && anchor !== undefined && !isReportTitle(anchor)) {
+        // Reached through a truncated list title: the page's own title decides whether it is a report.
+        const title = pageTitle(html);
+        if (title && isReportTitle(title)) {
+          anchor = title;
+          outcome.confirmedAnchor = title;
+        } else {
+          outcome.cls = 'not_a_report';
+          outcome.keepValidators = true;
+          outcome.result.error = `page title ${JSON.stringify(title ?? '')} is not an annual report`;
+        }
+      }
+      outcome.discovery = discover({ url: outcome.result.finalUrl, kind: row.kind, depth: row.depth, html, anchor }, scope);
       if (outcome.discovery.jsShell && outcome.via === 'http') {
         if (site.render === 'auto' && browserAvailable()) {
           this.jsHosts.add(host);
@@ -203,6 +229,10 @@ class Crawler {
           outcome.cls = 'js_shell';
         }
       }
+    } else if (outcome.cls === 'not_modified' && CONTENT_VERDICTS.has(row.fail_class ?? '') && !row.sha256) {
+      // Unchanged since we judged it: the same page is still not a report (or still a soft 404).
+      outcome.cls = row.fail_class as FetchClass;
+      outcome.keepValidators = true;
     } else if (outcome.cls === 'not_modified' && row.kind === 'list' && row.sha256) {
       // Unchanged list: its links are re-read from the archive, no download needed.
       const bytes = readBlob(this.db, row.sha256);
@@ -220,8 +250,8 @@ class Crawler {
           method: row.method,
           body: row.body ?? undefined,
           // Conditional only when we still hold the body the validators describe.
-          etag: row.sha256 ? row.etag ?? undefined : undefined,
-          lastModified: row.sha256 ? row.last_modified ?? undefined : undefined,
+          etag: revalidates(row) ? row.etag ?? undefined : undefined,
+          lastModified: revalidates(row) ? row.last_modified ?? undefined : undefined,
           referrer: row.referrer ?? undefined,
         },
         this.limits,
@@ -349,17 +379,18 @@ class Crawler {
         state: ok ? ('done' as const) : ('failed' as const),
         fetchId,
         sha256: ok ? sha256 : undefined,
-        etag: ok ? r.headers.etag : undefined,
-        lastModified: ok ? r.headers['last-modified'] : undefined,
+        etag: ok || o.keepValidators ? r.headers.etag : undefined,
+        lastModified: ok || o.keepValidators ? r.headers['last-modified'] : undefined,
         finalUrl: r.finalUrl,
         contentType: o.contentType,
         fetchedAt: now,
         failClass: ok ? undefined : o.cls,
+        anchor: o.confirmedAnchor,
       };
       this.frontier.settle(site.id, row.url, pass, settlement);
       // A redirect target already queued is the same document: settle it too rather than fetch it twice.
       if (ok && r.finalUrl !== row.url) this.frontier.settleIfPending(site.id, r.finalUrl, pass, settlement);
-      if (o.discovery) {
+      if (ok && o.discovery) {
         const links = o.discovery.links
           .filter((l) => l.depth <= this.maxDepth)
           .map((l) => ({ ...l, referrer: r.finalUrl }));

@@ -23,6 +23,30 @@ export function isReportTitle(text: string): boolean {
   return REPORT_TITLE.test(text) && YEAR.test(text) && !LOOK_ALIKE.test(text);
 }
 
+/** A list's truncated title that may be a report ("…2023年政府信息公开工作…"): fetched, then confirmed
+ * or rejected by the page's own title. */
+const TRUNCATED = /(…|\.\.\.?|。。。)\s*$/;
+export function isTruncatedReportTitle(text: string): boolean {
+  return TRUNCATED.test(text) && /(政府信息公开|政务公开|信息公开)/.test(text) && YEAR.test(text) && !LOOK_ALIKE.test(text);
+}
+
+/** The title a detail page gives itself: CMS meta tags first, then <h1>, then <title> (portal suffix cut). */
+export function pageTitle(html: string): string | undefined {
+  const $ = cheerio.load(html);
+  const candidates = [
+    $('meta[name="ArticleTitle"]').attr('content'),
+    $('meta[name="articletitle"]').attr('content'),
+    $('h1').first().text(),
+    $('.TRS_Editor, .article, #zoom').find('h1, h2, .title').first().text(),
+    $('title').text().split(/[_|｜-]/)[0],
+  ];
+  for (const c of candidates) {
+    const t = c?.replace(/\s+/g, ' ').trim();
+    if (t) return t;
+  }
+  return undefined;
+}
+
 export function isReportColumn(text: string): boolean {
   return REPORT_COLUMN.test(text) && !YEAR.test(text) && !LOOK_ALIKE.test(text) && text.length <= 30;
 }
@@ -153,7 +177,9 @@ function classifyLink(url: string, text: string, page: PageToDiscover, scope: Sc
     }
     return isReportTitle(text) ? { url, kind: 'attachment', depth, anchor: text } : undefined;
   }
-  if (isReportTitle(text)) return scope.allowsDocument(url) ? { url, kind: 'report', depth, anchor: text } : undefined;
+  if (isReportTitle(text) || (page.kind === 'list' && isTruncatedReportTitle(text))) {
+    return scope.allowsDocument(url) ? { url, kind: 'report', depth, anchor: text } : undefined;
+  }
   if (page.kind !== 'list') return undefined;
   if (LOOK_ALIKE.test(text) || isArticleUrl(url)) return undefined;
   if (isReportColumn(text) && scope.sameHost(url)) return { url, kind: 'list', depth, anchor: text };

@@ -16,6 +16,8 @@ export interface FrontierRow {
   etag: string | null;
   last_modified: string | null;
   sha256: string | null;
+  /** Why the row failed last time, if it did. */
+  fail_class: string | null;
   method: 'GET' | 'POST';
   body: string | null;
 }
@@ -40,6 +42,8 @@ export interface Settlement {
   contentType?: string;
   fetchedAt: string;
   failClass?: string;
+  /** A better anchor learnt from the page itself (the full title behind a truncated link). */
+  anchor?: string;
 }
 
 const LEASE_MS = 10 * 60_000;
@@ -93,7 +97,7 @@ export class Frontier {
     return this.db.transaction(() => {
       const rows = this.db
         .prepare(
-          `SELECT site_id, url, kind, depth, anchor, referrer, etag, last_modified, sha256, method, body FROM frontier
+          `SELECT site_id, url, kind, depth, anchor, referrer, etag, last_modified, sha256, fail_class, method, body FROM frontier
            WHERE site_id = ? AND (state = 'pending'
                  OR (state IN ('done', 'failed') AND pass < ?)
                  OR (state = 'in_progress' AND lease_until < ?))
@@ -125,7 +129,7 @@ export class Frontier {
         `UPDATE frontier SET state = ?, lease_until = NULL, pass = ?, run_id = ?, last_fetch_id = COALESCE(?, last_fetch_id),
            sha256 = COALESCE(?, sha256), etag = COALESCE(?, etag), last_modified = COALESCE(?, last_modified),
            final_url = COALESCE(?, final_url), content_type = COALESCE(?, content_type),
-           fetched_at = ?, fail_class = ?
+           fetched_at = ?, fail_class = ?, anchor = COALESCE(?, anchor)
          WHERE site_id = ? AND url = ?`,
       )
       .run(
@@ -140,6 +144,7 @@ export class Frontier {
         s.contentType ?? null,
         s.fetchedAt,
         s.failClass ?? null,
+        s.anchor ?? null,
         siteId,
         url,
       );

@@ -54,8 +54,9 @@ describe('a crawl of three CMS families', () => {
     for (const path of expected) expect(reached, `missing report ${path}`).toContain(path);
     const lookAlikes = COLUMNS.flatMap((c) => c.items.filter((i) => !i.report).map((i) => i.path));
     for (const path of lookAlikes) expect(reached).not.toContain(path);
-    // The look-alikes are not even fetched: their titles say what they are.
-    for (const path of lookAlikes) expect(firstLog.map((e) => e.url)).not.toContain(path);
+    // Look-alikes whose titles the list shows in full are not even fetched.
+    const plain = COLUMNS.flatMap((c) => c.items.filter((i) => !i.report && !i.truncated).map((i) => i.path));
+    for (const path of plain) expect(firstLog.map((e) => e.url)).not.toContain(path);
     expect(first.reportsFound).toBe(expected.length);
   });
 
@@ -138,6 +139,14 @@ describe('a crawl of three CMS families', () => {
     const calendar = firstLog.filter((e) => e.url.startsWith(HOSTILE.calendar));
     expect(calendar.length).toBeGreaterThan(1);
     expect(calendar.length).toBeLessThanOrEqual(2 * 6);
+  });
+
+  it('confirms a report behind a truncated list title by the page’s own title, and rejects a look-alike', () => {
+    const [report, lookAlike] = columnOf('trs1').items.filter((i) => i.truncated);
+    const row = (path: string) =>
+      db.prepare(`SELECT state, anchor, fail_class FROM frontier WHERE url LIKE ?`).get(`%${path}`) as Record<string, string>;
+    expect(row(report.path)).toMatchObject({ state: 'done', anchor: report.title });
+    expect(row(lookAlike.path)).toMatchObject({ state: 'failed', fail_class: 'not_a_report' });
   });
 
   it('reads TRS 1-based paging right: index_2.html, never a non-existent index_1.html', () => {

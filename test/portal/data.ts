@@ -20,6 +20,8 @@ export interface Item {
   quirk?: Quirk;
   /** Disallowed by robots.txt: must never be fetched. */
   disallowed?: boolean;
+  /** The list shows the title cut short with no title attribute: only the page itself tells. */
+  truncated?: boolean;
 }
 
 export interface Column {
@@ -99,6 +101,9 @@ export const COLUMNS: Column[] = [
       { title: '金井镇2024年工作要点', date: '2024-01-05', path: '/xxgk/ndbg/202401/t20240105_790.html', report: false },
       // page 2 is index_2.html on this 1-based variant (index_1.html does not exist)
       { title: '金井镇2022年政府信息公开工作年度报告', date: '2023-01-19', path: '/xxgk/ndbg/202301/t20230119_650.html', report: true },
+      { title: '金井镇人民政府2021年度政府信息公开工作年度报告', date: '2022-01-26', path: '/xxgk/ndbg/202201/t20220126_512.html', report: true, truncated: true },
+      // page 3 (index_3.html)
+      { title: '金井镇2021年政府信息公开工作情况统计分析和下一步工作安排', date: '2022-01-10', path: '/xxgk/ndbg/202201/t20220110_500.html', report: false, truncated: true },
     ],
   },
   {

@@ -48,7 +48,8 @@ export function listHref(item: Item): string {
 function li(item: Item): string {
   // TRS lists truncate long titles and keep the full one in the title attribute.
   const shown = item.title.length > 22 ? item.title.slice(0, 21) + '…' : item.title;
-  return `<li><a href="${listHref(item)}" title="${esc(item.title)}" target="_blank">${esc(shown)}</a><span>${item.date}</span></li>`;
+  const title = item.truncated ? '' : ` title="${esc(item.title)}"`;
+  return `<li><a href="${listHref(item)}"${title} target="_blank">${esc(shown)}</a><span>${item.date}</span></li>`;
 }
 
 export function trsListPage(col: Column, pageIndex: number, pageCount: number): string {
