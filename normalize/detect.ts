@@ -3,7 +3,7 @@
 import type { Document } from '../extract/document.ts';
 
 /** Titles that name the annual report (政府信息公开工作年度报告, 政务公开工作年度报告, 年报). */
-const REPORT_TITLE = /(政府信息公开|政务公开|信息公开)(工作)?(年度)?(报告|年报)|信息公开.{0,6}年度报告|公开工作年度报告/;
+const REPORT_TITLE = /(政府信息公开|政务公开|信息公开)(工作)?(年度)?(报告|年报)|信息公开.{0,8}(年度报告|年报|情况报告)|公开工作年度报告/;
 /** Titles of documents that are something else, even when they mention 信息公开. */
 const OTHER_TITLES: ReadonlyArray<{ pattern: RegExp; what: string }> = [
   { pattern: /政府工作报告/, what: 'a government work report (政府工作报告)' },

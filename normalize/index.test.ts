@@ -66,6 +66,18 @@ describe('the report it builds', () => {
   });
 });
 
+describe('prose against table-derived keys', () => {
+  it('keeps litigation.total derived from table 四 when the text says otherwise, and flags it', () => {
+    const text = readFileSync(new URL('../test/fixtures/tables/t2019-flattened.txt', import.meta.url), 'utf8').replace(
+      '## 五、存在的主要问题及改进情况',
+      '全年发生政府信息公开行政诉讼3件。\n## 五、存在的主要问题及改进情况',
+    );
+    const r = normalize(parseGridFixture(text));
+    expect(r.details.find((d) => d.key === 'litigation.total')).toMatchObject({ value: 1, method: 'derived' });
+    expect(r.checks.find((c) => c.rule === 'prose.vs.table.litigation.total')).toMatchObject({ ok: false });
+  });
+});
+
 describe('mergeProse', () => {
   const detail = (key: string, value: number, method: 'table' | 'prose', source: string): MetricDetail => ({
     key, value, unit: 'items', qualifier: 'exact', derived: false, method, source,

@@ -21,10 +21,10 @@ export function normalize(doc: Document): Report {
   const checks: Check[] = [];
   const table = era === 'pre2019' ? { details: [], checks: [] } : mapTemplateTables(doc, era);
   checks.push(...table.checks);
-  const details = mergeProse(table.details, extractProse(doc, era), checks).filter((d) => isMetricKey(d.key));
-
-  const metrics: Record<string, number> = {};
-  for (const d of details) metrics[d.key] = d.value;
+  // Keys derived from the table are table facts: derive them before prose can claim the key.
+  const tableSide = [...table.details, ...deriveMetrics(metricsOf(table.details), era)];
+  const details = mergeProse(tableSide, extractProse(doc, era), checks).filter((d) => isMetricKey(d.key));
+  const metrics = metricsOf(details);
   for (const d of deriveMetrics(metrics, era)) {
     details.push(d);
     metrics[d.key] = d.value;
@@ -39,6 +39,12 @@ export function normalize(doc: Document): Report {
     details,
     checks,
   };
+}
+
+function metricsOf(details: MetricDetail[]): Record<string, number> {
+  const metrics: Record<string, number> = {};
+  for (const d of details) metrics[d.key] = d.value;
+  return metrics;
 }
 
 /**
@@ -56,6 +62,7 @@ export function mergeProse(tableDetails: MetricDetail[], proseDetails: MetricDet
       continue;
     }
     if (t.method === 'prose') continue; // prose repeats itself: the first sentence stands
+    // (a derived table key counts as the table's)
     if (t.value !== p.value) {
       checks.push({
         rule: `prose.vs.table.${p.key}`,
