@@ -16,6 +16,7 @@ export type { TableOutput } from './emit.ts';
 
 const T2_HEADER_CELL = /^信息内容$/;
 const MAX_T4_DATA_LABEL = 10;
+const MAX_HEADER_ROWS = 6;
 const SECTION_CAPTION = /^[一二三四五六七八九十]+、|情况$/;
 
 export function mapTemplateTables(doc: Document, era: Exclude<Era, 'pre2019'>): TableOutput {
@@ -64,6 +65,7 @@ export function mapTemplateTables(doc: Document, era: Exclude<Era, 'pre2019'>): 
     if (!hasValues) {
       const list = pendingHeaders.get(row.group) ?? [];
       list.push(row.cells);
+      if (list.length > MAX_HEADER_ROWS) list.shift(); // headers are a few rows; bound the work
       pendingHeaders.set(row.group, list);
       if (labels.some((l) => T2_HEADER_CELL.test(l) || T2_COLUMNS.some((c) => c.pattern.test(l)) || T2_WRAPPED_HEADER.test(l))) {
         // A header wrapped over two rows (本年新 / 制作数量) is stacked cell by cell.
@@ -78,6 +80,7 @@ export function mapTemplateTables(doc: Document, era: Exclude<Era, 'pre2019'>): 
         // A section caption ("四、政府信息公开行政复议、行政诉讼情况") opens the table but names
         // both remedies whatever the grid below holds: it is not a header row.
         if (!SECTION_CAPTION.test(compactLabel(row.cells[0] ?? ''))) t4Headers.push(row);
+        if (t4Headers.length > MAX_HEADER_ROWS) t4Headers.shift();
         t4Active = true;
       }
       continue;
