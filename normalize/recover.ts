@@ -40,7 +40,9 @@ export function enumerateSplits(
       if (end - pos > MAX_PART_DIGITS) break;
       const partsLeft = parts - current.length - 1;
       if (partsLeft < 0) break;
-      if (body.length - end + digitsAfter[seg] < partsLeft) break;
+      const digitsLeft = body.length - end + digitsAfter[seg];
+      if (digitsLeft < partsLeft) break;
+      if (digitsLeft > partsLeft * MAX_PART_DIGITS) continue; // the rest cannot fit: take more now
       if (partsLeft < segsAfter + (end < body.length ? 1 : 0)) continue;
       const n = Number(body.slice(pos, end));
       current.push(pos === 0 && negative[seg] ? -n : n);
