@@ -214,7 +214,7 @@ class Crawler {
           outcome.result.error = `page title ${JSON.stringify(title ?? '')} is not an annual report`;
         }
       }
-      outcome.discovery = discover({ url: outcome.result.finalUrl, kind: row.kind, depth: row.depth, html, anchor }, scope);
+      outcome.discovery = discover({ url: outcome.result.finalUrl, kind: row.kind, depth: row.depth, html, anchor, requestBody: row.body ?? undefined }, scope);
       if (outcome.discovery.jsShell && outcome.via === 'http') {
         if (site.render === 'auto' && browserAvailable()) {
           this.jsHosts.add(host);
@@ -237,7 +237,7 @@ class Crawler {
       // Unchanged list: its links are re-read from the archive, no download needed.
       const bytes = readBlob(this.db, row.sha256);
       const html = decodeHtml(bytes, row.method === 'POST' ? 'text/xml' : undefined);
-      outcome.discovery = discover({ url: row.url, kind: row.kind, depth: row.depth, html }, scope);
+      outcome.discovery = discover({ url: row.url, kind: row.kind, depth: row.depth, html, requestBody: row.body ?? undefined }, scope);
     }
     this.settle(site, scope, pass, row, outcome);
   }

@@ -68,6 +68,8 @@ export interface PageToDiscover {
   html: string;
   /** The anchor that led here (a report's title, for its attachments). */
   anchor?: string;
+  /** The form body the page was POSTed with, if any. */
+  requestBody?: string;
 }
 
 export interface FoundLink {
@@ -111,7 +113,7 @@ function anchorsOf(html: string): { anchors: Anchor[]; hasScript: boolean } {
 
 export function discover(page: PageToDiscover, scope: Scope): Discovery {
   const { anchors, hasScript } = anchorsOf(page.html);
-  const listPage: ListPage = { url: page.url, html: page.html };
+  const listPage: ListPage = { url: page.url, html: page.html, requestBody: page.requestBody };
   const links: FoundLink[] = [];
   const families: string[] = [];
   const seen = new Set<string>();

@@ -47,6 +47,8 @@ export const hanweb: Adapter = {
     form.set('col', '1');
     form.set('appid', '1');
     for (const [k, v] of proxy.searchParams) if (!PAGING_KEYS.has(k)) form.set(k, v);
+    // A dataproxy answer was asked for with the column's form; the next group needs the same one.
+    if (isProxy && page.requestBody) for (const [k, v] of new URLSearchParams(page.requestBody)) form.set(k, v);
     if (!form.has('sourceContentType')) form.set('sourceContentType', '1');
     const body = form.toString();
     const request = (from: number): PageRequest => {

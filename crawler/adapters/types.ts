@@ -5,6 +5,8 @@ export interface ListPage {
   url: string;
   /** Decoded page text (HTML, or the XML a Hanweb dataproxy answers). */
   html: string;
+  /** The form body this page was POSTed with (a dataproxy answer's own parameters). */
+  requestBody?: string;
 }
 
 export interface PageRequest {
