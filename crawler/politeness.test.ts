@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { backoffMs, HostLimiter, userAgent } from './politeness.ts';
+
+describe('HostLimiter', () => {
+  it('spaces request starts per host by 1/rate, independently for each host', async () => {
+    const limiter = new HostLimiter((host) => (host === 'a.gov.cn' ? 25 : 50));
+    const starts: Record<string, number[]> = { 'a.gov.cn': [], 'b.gov.cn': [] };
+    await Promise.all(
+      ['a.gov.cn', 'b.gov.cn'].flatMap((host) =>
+        Array.from({ length: 4 }, async () => {
+          await limiter.acquire(host);
+          starts[host].push(performance.now());
+        }),
+      ),
+    );
+    const gaps = (t: number[]) => t.slice(1).map((x, i) => x - t[i]);
+    for (const g of gaps(starts['a.gov.cn'])) expect(g).toBeGreaterThanOrEqual(39); // 40 ms at 25/s
+    for (const g of gaps(starts['b.gov.cn'])) expect(g).toBeGreaterThanOrEqual(19); // 20 ms at 50/s
+  });
+
+  it('holds a host back for as long as Retry-After asked', async () => {
+    const limiter = new HostLimiter(() => 100);
+    await limiter.acquire('a.gov.cn');
+    const paused = performance.now();
+    limiter.pause('a.gov.cn', 200);
+    await limiter.acquire('a.gov.cn');
+    expect(performance.now() - paused).toBeGreaterThanOrEqual(199);
+  });
+
+  it('lets everything through when politeness is off', async () => {
+    const limiter = new HostLimiter(() => undefined);
+    await Promise.all(Array.from({ length: 100 }, () => limiter.acquire('a.gov.cn')));
+  });
+});
+
+describe('backoff and User-Agent', () => {
+  it('doubles the ceiling per attempt, jitter within its upper half', () => {
+    expect([1, 2, 3].map((n) => backoffMs(n, 1000, () => 0))).toEqual([500, 1000, 2000]);
+    expect([1, 2, 3].map((n) => backoffMs(n, 1000, () => 1))).toEqual([1000, 2000, 4000]);
+  });
+
+  it('names ogi, its version and the contact URL', () => {
+    expect(userAgent('0.1.0', 'https://example.org/contact')).toBe('ogi/0.1.0 (+https://example.org/contact)');
+  });
+});
