@@ -104,7 +104,8 @@ export function mapTable2Row(
 
   cells.forEach((raw, i) => {
     const p = placed[i];
-    const parsed = readT2Cell(raw, p.column, wan || T2_WAN.test(p.label));
+    const inWan = wan || T2_WAN.test(p.label) || (p.column.wanByDefault === true && !/元/.test(p.label));
+    const parsed = readT2Cell(raw, p.column, inWan);
     if (!parsed) return;
     const d = cellDetail(`${prefix}.${p.column.suffix}`, parsed.value, parsed.qualifier, {
       row,

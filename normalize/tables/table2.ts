@@ -21,6 +21,8 @@ export interface T2Column {
   money?: boolean;
   /** Signed: 本年增/减. */
   signed?: boolean;
+  /** The template prints this column in 万元 (2021 本年收费金额（单位：万元）) unless the header says 元. */
+  wanByDefault?: boolean;
 }
 
 /** Column headers → key suffix. Tested on the compact header text, first match wins. */
@@ -33,7 +35,7 @@ export const T2_COLUMNS: ReadonlyArray<{ pattern: RegExp; column: T2Column }> = 
   { pattern: /上一年|上年项目/, column: { suffix: 'prev_items' } },
   { pattern: /增.?减|增减/, column: { suffix: 'change', signed: true } },
   { pattern: /处理决定/, column: { suffix: 'decisions' } },
-  { pattern: /收费金额|收费总额/, column: { suffix: 'amount', money: true } },
+  { pattern: /收费金额|收费总额/, column: { suffix: 'amount', money: true, wanByDefault: true } },
   { pattern: /采购项目/, column: { suffix: 'projects' } },
   { pattern: /采购总金额|采购金额|总金额/, column: { suffix: 'amount', money: true } },
 ];
@@ -63,7 +65,7 @@ export const T2_CANONICAL: Record<Exclude<Era, 'pre2019'>, Record<string, T2Colu
     other_services: [{ suffix: 'decisions' }],
     penalty: [{ suffix: 'decisions' }],
     coercion: [{ suffix: 'decisions' }],
-    fees: [{ suffix: 'amount', money: true }],
+    fees: [{ suffix: 'amount', money: true, wanByDefault: true }],
     procurement: [{ suffix: 'projects' }, { suffix: 'amount', money: true }],
   },
 };

@@ -236,3 +236,18 @@ describe('table 二 headers wrapped over two rows', () => {
     expect([m['normative_docs.issued'], m['normative_docs.published'], m['normative_docs.public_total']]).toEqual([5, 4, 60]);
   });
 });
+
+describe('2021 fee amounts', () => {
+  const fees = (header: string, cell: string) => {
+    const doc = parseGridFixture(['# 某县2021年政府信息公开工作年度报告', '[table origin=html]', header, `行政事业性收费 | ${cell}`, '[/table]'].join('\n'));
+    return mapTemplateTables(doc, 't2021').details.find((d) => d.key === 'fees.amount')?.value;
+  };
+
+  it('are in 万元 as the template prints them, unless the header or the cell says 元', () => {
+    expect(fees('信息内容 | 本年收费金额（单位：万元）', '1.25')).toBe(12500);
+    expect(fees('信息内容 | 本年收费金额', '1.25')).toBe(12500);
+    expect(fees('信息内容 | 本年收费金额（元）', '350')).toBe(350);
+    expect(fees('信息内容 | 本年收费金额（单位：万元）', '350元')).toBe(350);
+    expect(fees('信息内容 | 本年收费金额（单位：万元）', '0')).toBe(0);
+  });
+});
