@@ -39,6 +39,9 @@ describe('ogi run on the sample portal', () => {
 
     const second = await runPipeline(db, sites, { logger: silentLogger });
     expect(second.documents).toBe(0);
+    // The portal answers conditional requests: the re-crawl downloads (almost) nothing.
+    expect(second.notModified).toBeGreaterThan(0);
+    expect(second.bytesDownloaded).toBeLessThan(first.bytesDownloaded / 10);
     expect(second).toMatchObject({ reportsNew: 0, reportsChanged: 0, reportsUnchanged: 5 });
     expect(datasetCounts(db)).toEqual(counts);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

@@ -1,8 +1,15 @@
 // `npm start`: serve the sample portal, run the whole pipeline on it into ./data/ogi.sqlite,
 // export the CSVs, print the summary and a region × year table, stop the server. Offline.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { startSamplePortal } from './server.ts';
+
+/** The port an earlier demo wrote into its sites file, so the database's URLs stay valid. */
+function previousPort(sitesPath: string): number | undefined {
+  if (!existsSync(sitesPath)) return undefined;
+  const m = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(readFileSync(sitesPath, 'utf8'));
+  return m ? Number(m[1]) : undefined;
+}
 
 export async function runDemo(opts: { db: string; out: string }): Promise<number> {
   const { acquireLock, lockPathFor, LockedError } = await import('../lock.ts');
@@ -25,13 +32,13 @@ export async function runDemo(opts: { db: string; out: string }): Promise<number
     }
     throw err;
   }
-  const portal = await startSamplePortal();
+  const sitesPath = join(dirname(opts.db), 'sample-sites.yaml');
+  const portal = await startSamplePortal({ preferredPort: previousPort(sitesPath) });
   try {
-    const sitesPath = join(dirname(opts.db), 'sample-sites.yaml');
     writeFileSync(
       sitesPath,
       [
-        '# Written by `npm start` for the bundled sample portal (its port changes every run).',
+        '# Written by `npm start` for the bundled sample portal (the next run reuses this port when free).',
         'sites:',
         '  - id: sample-portal',
         '    name: 示例门户',

@@ -2,6 +2,7 @@
 // a paginated list (createPageHTML, 0-based index_N.html), one detail page per seed report
 // (portal chrome around the report text), one report also published as a PDF attachment, and a
 // couple of look-alike pages that are not annual reports. Pages are built from manifest.json.
+import { createHash } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -100,7 +101,11 @@ export interface SamplePortal {
   close(): Promise<void>;
 }
 
-export async function startSamplePortal(): Promise<SamplePortal> {
+/**
+ * Serves the portal on 127.0.0.1: on `preferredPort` when it is free (so a database built by an
+ * earlier demo keeps pointing at the same URLs), else on a random port.
+ */
+export async function startSamplePortal(opts: { preferredPort?: number } = {}): Promise<SamplePortal> {
   const m = loadManifest();
   const routes = new Map<string, () => { type: string; body: string | Buffer }>();
   const html = (f: () => string) => () => ({ type: 'text/html; charset=utf-8', body: f() });
@@ -129,10 +134,32 @@ export async function startSamplePortal(): Promise<SamplePortal> {
       return;
     }
     const { type, body } = route();
-    res.writeHead(200, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
+    // Conditional requests as real portals (nginx in front of TRS) answer them: an unchanged
+    // page is a 304 with no body, so a nightly re-crawl downloads almost nothing.
+    const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag });
+      res.end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': type, 'content-length': Buffer.byteLength(body), etag });
     res.end(req.method === 'HEAD' ? undefined : body);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      const onError = (err: Error) => reject(err);
+      server.once('error', onError);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', onError);
+        resolve();
+      });
+    });
+  try {
+    await listen(opts.preferredPort ?? 0);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || !opts.preferredPort) throw err;
+    await listen(0);
+  }
   const { port } = server.address() as AddressInfo;
   const url = `http://127.0.0.1:${port}`;
   return {
