@@ -4,9 +4,15 @@
 import type { DB } from './open.ts';
 import { segment, segmentForIndex } from '../normalize/segment.ts';
 
+/**
+ * Annual reports run to tens of thousands of characters; a hostile page can hold megabytes of
+ * text. Only the first 500 000 characters are indexed, so one such page cannot stall a run.
+ */
+export const MAX_INDEXED_CHARS = 500_000;
+
 export function indexReportText(db: DB, reportId: number, text: string): void {
   db.prepare('DELETE FROM report_fts WHERE rowid = ?').run(reportId);
-  db.prepare('INSERT INTO report_fts (rowid, body) VALUES (?, ?)').run(reportId, segmentForIndex(text));
+  db.prepare('INSERT INTO report_fts (rowid, body) VALUES (?, ?)').run(reportId, segmentForIndex(text.slice(0, MAX_INDEXED_CHARS)));
 }
 
 export function dropReportText(db: DB, reportId: number): void {
