@@ -10,13 +10,14 @@ import { T2_COLUMNS, T2_ROWS, T2_WRAPPED_HEADER } from './table2.ts';
 import { mapTable2Row, type T2Header } from './table2-map.ts';
 import { mapTable3, matchTable3Row, type T3Context, type T3Input } from './table3-map.ts';
 import { T4_HEADER } from './table4.ts';
-import { mapTable4 } from './table4-map.ts';
+import { mapTable4, mapTable4Transposed, transposedBlock } from './table4-map.ts';
 
 export type { TableOutput } from './emit.ts';
 
 const T2_HEADER_CELL = /^信息内容$/;
 const MAX_T4_DATA_LABEL = 10;
 const MAX_HEADER_ROWS = 6;
+const T4_OUTCOME_CELL = /^(结果)?(维持|纠正|其他结果|尚未审结|总计|合计)$/;
 const SECTION_CAPTION = /^[一二三四五六七八九十]+、|情况$/;
 
 export function mapTemplateTables(doc: Document, era: Exclude<Era, 'pre2019'>): TableOutput {
@@ -35,6 +36,7 @@ export function mapTemplateTables(doc: Document, era: Exclude<Era, 'pre2019'>): 
   let t4Headers: SourceRow[] = [];
   let t4Active = false;
   const t4Seen = new Set<string>();
+  let lastOutcomeHeader: string[] | undefined;
 
   let previous: SourceRow | undefined;
   for (const row of documentRows(doc)) {
@@ -74,6 +76,7 @@ export function mapTemplateTables(doc: Document, era: Exclude<Era, 'pre2019'>): 
             ? { cells: row.cells.map((c, j) => stackCell(t2Header!.cells[j], c)), group: row.group, row }
             : { cells: row.cells, group: row.group, row };
       }
+      if (labels.filter((l) => T4_OUTCOME_CELL.test(l)).length >= 5) lastOutcomeHeader = labels;
       const joined = labels.join('');
       if (T4_HEADER.test(joined)) {
         if (!t4Active) t4Headers = [];
@@ -83,6 +86,15 @@ export function mapTemplateTables(doc: Document, era: Exclude<Era, 'pre2019'>): 
         if (t4Headers.length > MAX_HEADER_ROWS) t4Headers.shift();
         t4Active = true;
       }
+      continue;
+    }
+    const block = transposedBlock(labels);
+    if (block !== undefined) {
+      const t4 = mapTable4Transposed(block, row, parts, lastOutcomeHeader);
+      out.details.push(...t4.details.filter((d) => !t4Seen.has(d.key)));
+      out.checks.push(...t4.checks);
+      for (const d of t4.details) t4Seen.add(d.key);
+      pendingHeaders.delete(row.group);
       continue;
     }
     if (t4Active && looksLikeTable4Data(parts.labels, parts.values)) {

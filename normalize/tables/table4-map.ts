@@ -104,3 +104,35 @@ export function mapTable4(row: SourceRow, parts: RowParts, headers: string[][]):
   checks.push({ rule: 't4.cells', ok: false, message: `table 四 data row has ${parts.values.length} cells, expected ${width}; not read` });
   return { details, checks };
 }
+
+/**
+ * The block a transposed table 四 row names ("行政复议 | 0 | 2 | …", "行政诉讼 未经复议直接起诉 | …"),
+ * or undefined. Rows of the usual layout carry no label, so the two never meet.
+ */
+export function transposedBlock(compactLabels: string[]): number | undefined {
+  const text = compactLabels.join('/');
+  if (!text) return undefined;
+  if (T4_BLOCKS[2].pattern.test(text)) return 2;
+  if (T4_BLOCKS[1].pattern.test(text)) return 1;
+  return /^行政复议$|^行政复议\//.test(text) && !/诉讼/.test(text) ? 0 : undefined;
+}
+
+/** A transposed row: five outcome cells of one block, ordered by the header's outcome labels if it has them. */
+export function mapTable4Transposed(block: number, row: SourceRow, parts: RowParts, header: string[] | undefined): TableOutput {
+  const details: MetricDetail[] = [];
+  const cells = fitValues(parts.values, T4_OUTCOMES.length);
+  if (cells.length !== T4_OUTCOMES.length) {
+    return { details, checks: [{ rule: 't4.cells', ok: false, message: `table 四 row "${parts.labels.join(' ')}" has ${parts.values.length} cells, expected 5; not read` }] };
+  }
+  // Outcome order from the header's last five labelled cells, when they name five distinct outcomes.
+  const named = (header ?? []).map((c) => T4_OUTCOMES.findIndex((o) => o.pattern.test(c))).filter((i) => i >= 0).slice(-5);
+  const order = named.length === 5 && new Set(named).size === 5 ? named : [0, 1, 2, 3, 4];
+  cells.forEach((raw, i) => {
+    const p = parseCell(raw);
+    if (!p) return;
+    const col = T4_CANONICAL[block * T4_OUTCOMES.length + order[i]];
+    const d = cellDetail(col.key, p.value, p.qualifier, { row, labels: parts.labels, column: col.label.split('/').pop() ?? col.label, raw });
+    if (d) details.push(d);
+  });
+  return { details, checks: [] };
+}

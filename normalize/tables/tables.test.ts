@@ -251,3 +251,24 @@ describe('2021 fee amounts', () => {
     expect(fees('信息内容 | 本年收费金额（单位：万元）', '0')).toBe(0);
   });
 });
+
+describe('table 四 printed transposed (one row per remedy)', () => {
+  it('reads 行政复议 / 未经复议直接起诉 / 复议后起诉 rows against the outcome header', () => {
+    const doc = parseGridFixture(
+      [
+        '# 某市生态环境局2021年政府信息公开工作年度报告',
+        '## 四、政府信息公开行政复议、行政诉讼情况',
+        '[table origin=html]',
+        '类别 | 类别 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计',
+        '行政复议 | 行政复议 | 1 | 2 | 0 | 0 | 3',
+        '行政诉讼 | 未经复议直接起诉 | 0 | 1 | 0 | 1 | 2',
+        '行政诉讼 | 复议后起诉 | 1 | 0 | 0 | 0 | 1',
+        '[/table]',
+      ].join('\n'),
+    );
+    const m = Object.fromEntries(mapTemplateTables(doc, 't2021').details.map((d) => [d.key, d.value]));
+    expect([m['review.upheld'], m['review.corrected'], m['review.total']]).toEqual([1, 2, 3]);
+    expect([m['litigation.direct.corrected'], m['litigation.direct.pending'], m['litigation.direct.total']]).toEqual([1, 1, 2]);
+    expect([m['litigation.after_review.upheld'], m['litigation.after_review.total']]).toEqual([1, 1]);
+  });
+});
