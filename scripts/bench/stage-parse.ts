@@ -114,7 +114,7 @@ export async function parseStage(o: ParseStageOptions): Promise<Figure[]> {
     ratio: '',
     target: '',
     status: 'info',
-    note: `${all.items} reports in ${(parse.wallMs / 1000).toFixed(1)} s; largest worker heap ${fmt.mb(parse.maxWorkerHeap)}`,
+    note: `${all.items} reports in ${(parse.wallMs / 1000).toFixed(1)} s`,
   });
   if (growth.length > 1) {
     const base = growth[0].perItem;
