@@ -6,7 +6,7 @@ import PQueue from 'p-queue';
 import type { Logger } from 'pino';
 import pino from 'pino';
 import type { DB } from '../db/open.ts';
-import { readBlob, storeBlob } from './archive.ts';
+import { readBlob, sha256Of, storeBlob } from './archive.ts';
 import { BrowserSession, browserAvailable } from './browser.ts';
 import { isTransient, type FetchClass } from './classes.ts';
 import { decodeHtml } from './decode.ts';
@@ -167,8 +167,16 @@ class Crawler {
         this.stats.bytesDownloaded += res.body?.length ?? 0;
         const decided = robotsPolicy(robotsUrl, { status: res.status, body: res.body });
         this.db
-          .prepare('INSERT INTO robots (host, run_id, fetched_at, status, outcome, body) VALUES (?, ?, ?, ?, ?, ?)')
-          .run(host, this.runId, new Date().toISOString(), res.status ?? null, decided.outcome, res.body?.toString('utf8') ?? null);
+          .prepare('INSERT INTO robots (host, run_id, fetched_at, status, outcome, sha256, body) VALUES (?, ?, ?, ?, ?, ?, ?)')
+          .run(
+            host,
+            this.runId,
+            new Date().toISOString(),
+            res.status ?? null,
+            decided.outcome,
+            res.body ? sha256Of(res.body) : null,
+            res.body?.toString('utf8') ?? null,
+          );
         this.log.info({ host, status: res.status, bytes: res.body?.length ?? 0, ms: res.ms, class: res.cls, outcome: decided.outcome, url: robotsUrl }, 'robots');
         return decided;
       })();
@@ -198,6 +206,12 @@ class Crawler {
       if (CHALLENGES.has(outcome.cls)) outcome.cls = 'blocked_challenge';
     }
 
+    if (outcome.cls === 'empty_body' && outcome.via === 'http' && site.render === 'auto' && row.kind !== 'attachment' && browserAvailable()) {
+      // An empty 200 is what some WAFs answer to non-browsers: try the page in the browser.
+      this.jsHosts.add(host);
+      this.record(site.id, row, outcome);
+      outcome = await this.viaBrowser(row);
+    }
     if (outcome.cls === 'soft_404') outcome.keepValidators = true;
     if (outcome.cls === 'ok' && outcome.body && row.kind !== 'attachment' && isHtmlLike(outcome.contentType ?? '')) {
       const html = decodeHtml(outcome.body, outcome.result.headers['content-type']);
@@ -222,7 +236,7 @@ class Crawler {
           this.record(site.id, row, outcome);
           outcome = await this.viaBrowser(row);
           if (outcome.cls === 'ok' && outcome.body) {
-            const rendered = outcome.body.toString('utf8');
+            const rendered = decodeHtml(outcome.body);
             outcome.discovery = discover({ url: outcome.result.finalUrl, kind: row.kind, depth: row.depth, html: rendered }, scope);
           }
         } else {
@@ -309,7 +323,9 @@ class Crawler {
         return { result, via: 'browser', attempt: 1, cls: result.cls, body: got.body, contentType: sniffContentType(got.body, got.headers['content-type']) };
       }
       const r = await this.browser.render(row.url);
-      const body = Buffer.from(r.html, 'utf8');
+      // The rendered DOM is UTF-8 but may still carry the page's <meta charset=gb2312>: a BOM makes
+      // every later reader (ours, the extractor) decode the archived bytes as what they are.
+      const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(r.html, 'utf8')]);
       this.stats.bytesDownloaded += body.length;
       const challenged = r.status === 412 || r.status === 521 || r.status === 512;
       const cls: FetchClass = r.ok ? 'ok' : challenged ? 'blocked_challenge' : r.status !== undefined && r.status >= 400 ? 'http_4xx' : 'empty_body';

@@ -57,6 +57,22 @@ describe.skipIf(!hasChromium)('render: auto in real Chromium', () => {
   });
 });
 
+describe.skipIf(!hasChromium)('render: always', () => {
+  it('fetches every page of the site through the browser and still pages a TRS list', async () => {
+    const portal = await startPortal();
+    const db = openDatabase(':memory:');
+    try {
+      await crawl(db, [{ id: 'jinjing', start_urls: [`${portal.origin}${columnOf('trs1').base}index.html`], render: 'always', rate: 20 }], OPTS);
+      const docs = (db.prepare(`SELECT url FROM report_documents`).pluck().all() as string[]).map(pathOf);
+      expect(docs.sort()).toEqual(expectedReportPaths(columnOf('trs1')).sort());
+      expect(db.prepare(`SELECT DISTINCT via FROM fetches`).pluck().all()).toEqual(['browser']);
+    } finally {
+      db.close();
+      await portal.close();
+    }
+  }, 120_000);
+});
+
 describe('render: never', () => {
   it('does not launch a browser: a JavaScript-built list is recorded as js_shell, a challenge as its class', async () => {
     const portal = await startPortal();
