@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { SetExit } from '../cli.ts';
 
-export function register(program: Command, _setExit: SetExit): void {
+export function register(program: Command, setExit: SetExit): void {
   program
     .command('export')
     .description('write metrics_long.csv, reports_wide.csv and checks.csv for the current reports')
@@ -10,6 +10,11 @@ export function register(program: Command, _setExit: SetExit): void {
     .requiredOption('--out <dir>', 'output directory')
     .option('--bom', 'start each file with a UTF-8 byte-order mark (for Excel)')
     .action(async (opts: { db: string; out: string; bom?: boolean }) => {
+      const { requireDatabase } = await import('../require-db.ts');
+      if (!requireDatabase(opts.db)) {
+        setExit(2);
+        return;
+      }
       const { openDatabase } = await import('../../db/open.ts');
       const { exportCsvs } = await import('../../db/export.ts');
       const db = openDatabase(opts.db);

@@ -10,6 +10,11 @@ export function register(program: Command, setExit: SetExit): void {
     .requiredOption('--db <file>', 'SQLite database')
     .option('--json', 'print the summary as JSON')
     .action(async (opts: { db: string; json?: boolean }) => {
+      const { requireDatabase } = await import('../require-db.ts');
+      if (!requireDatabase(opts.db)) {
+        setExit(2);
+        return;
+      }
       const { acquireLock, lockPathFor, LockedError } = await import('../lock.ts');
       const { openStore } = await import('../../db/store.ts');
       const { reparseAll } = await import('../pipeline.ts');

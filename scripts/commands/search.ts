@@ -3,7 +3,7 @@
 import { Option, type Command } from 'commander';
 import type { SetExit } from '../cli.ts';
 
-export function register(program: Command, _setExit: SetExit): void {
+export function register(program: Command, setExit: SetExit): void {
   program
     .command('search')
     .description('find current reports whose text contains the given words (e.g. 疫情, 不予公开)')
@@ -12,6 +12,11 @@ export function register(program: Command, _setExit: SetExit): void {
     .option('--limit <n>', 'most hits to print', '50')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'csv', 'json']).default('table'))
     .action(async (words: string[], opts: { db: string; limit: string; format: 'table' | 'csv' | 'json' }) => {
+      const { requireDatabase } = await import('../require-db.ts');
+      if (!requireDatabase(opts.db)) {
+        setExit(2);
+        return;
+      }
       const { openDatabase } = await import('../../db/open.ts');
       const { searchReports } = await import('../../db/fts.ts');
       const { formatQueryResult } = await import('../../db/query.ts');
