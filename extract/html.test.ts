@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Document, TableBlock } from './document.ts';
 import { documentText } from './document.ts';
-import { HTML_LIMITS, htmlToDocument, stripSiteSuffix } from './html.ts';
+import { HTML_LIMITS, capNesting, htmlToDocument, stripSiteSuffix } from './html.ts';
 import { isChromeLine } from './chrome.ts';
 
 const page = (f: string) => readFileSync(new URL(`../test/fixtures/html/${f}`, import.meta.url), 'utf8');
@@ -241,5 +241,26 @@ describe('content isolation', () => {
     const doc = htmlToDocument(html, { name: 'after.html' });
     expect(tables(doc)).toHaveLength(1);
     expect(tables(doc)[0].rows[1]).toEqual(['结果维持', '2']);
+  });
+});
+
+describe('nesting cap', () => {
+  it('leaves real pages alone, including ones that omit optional end tags', () => {
+    const page500 = `<table>${'<tr><td>自然人<td>18'.repeat(600)}</table>${'<p>段落'.repeat(600)}`;
+    expect(capNesting(page500, 400).dropped).toBe(0);
+  });
+
+  it('drops the tags, not the text, of elements nested beyond the cap', () => {
+    const capped = capNesting(`${'<div><span>'.repeat(300)}最内层${'</span></div>'.repeat(300)}`, 400);
+    expect(capped.dropped).toBe(400);
+    expect(capped.html).toContain('最内层');
+    expect(capped.html.match(/<div>/g)).toHaveLength(200);
+    expect(capped.html.match(/<\/div>/g)).toHaveLength(200);
+  });
+
+  it('reads 100 000 nested <div>s', () => {
+    const doc = htmlToDocument(`${'<div>'.repeat(100_000)}最内层${'</div>'.repeat(100_000)}`, { name: 'deep.html' });
+    expect(documentText(doc)).toBe('最内层');
+    expect(doc.warnings.join(' ')).toMatch(/dropped/);
   });
 });

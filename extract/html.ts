@@ -29,6 +29,8 @@ export const HTML_LIMITS = {
   maxCellsPerTable: 500_000,
   maxCellsPerDocument: 2_000_000,
   maxTableDepth: 64,
+  /** Element nesting beyond which tags are dropped before parsing (parsers are quadratic in depth). */
+  maxNesting: 400,
   maxBlocks: 200_000,
 };
 
@@ -534,6 +536,49 @@ function walkContent(root: Element, stats: Map<Element, Stats>, em: Emitter, tab
   flush();
 }
 
+const OPTIONAL_END_TAGS = new Set(['p', 'li', 'dt', 'dd', 'td', 'th', 'tr', 'tbody', 'thead', 'tfoot', 'colgroup', 'option', 'optgroup', 'rt', 'rp', 'html', 'head', 'body']);
+const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen', 'basefont', 'frame', 'isindex', 'o:p']);
+
+/**
+ * Drops the tags (not the text) of elements nested deeper than `limit`. Depth is counted from
+ * opening against closing tags, an over-estimate where end tags are implied; real pages stay far
+ * below the cap, so only hostile ones are touched. Linear in the page size.
+ */
+export function capNesting(html: string, limit: number): { html: string; dropped: number } {
+  const re = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(\/?)>/g;
+  const kept: boolean[] = [];
+  let depth = 0;
+  let dropped = 0;
+  const parts: string[] = [];
+  let last = 0;
+  const drop = (m: RegExpExecArray) => {
+    parts.push(html.slice(last, m.index));
+    last = m.index + m[0].length;
+    dropped++;
+  };
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    // Elements whose end tag may be omitted (<p>, <td>, <li> …) would pile up in the count on
+    // valid pages that omit it; the parser closes them itself, so they are neither counted nor dropped.
+    if (OPTIONAL_END_TAGS.has(m[2].toLowerCase())) continue;
+    if (m[1]) {
+      if (kept.length === 0) continue;
+      if (kept.pop()) depth--;
+      else drop(m);
+    } else if (!m[3] && !VOID_TAGS.has(m[2].toLowerCase())) {
+      if (depth >= limit) {
+        kept.push(false);
+        drop(m);
+      } else {
+        kept.push(true);
+        depth++;
+      }
+    }
+  }
+  if (dropped === 0) return { html, dropped };
+  parts.push(html.slice(last));
+  return { html: parts.join(''), dropped };
+}
+
 /**
  * Turns an HTML string into a Document. Reused by the DOCX extractor (mammoth → HTML) so that
  * every table, whatever its source, goes through the same span expansion.
@@ -545,8 +590,11 @@ export function htmlToDocument(html: string, meta: HtmlMeta): Document {
     html = html.slice(0, HTML_LIMITS.maxChars);
   }
   // htmlparser2 rather than parse5: 3× faster on portal pages, and its implied-end-tag rules
-  // (td/tr/p) cover the sloppy markup editors produce.
-  const $ = load(html, { xml: { xmlMode: false, decodeEntities: true } });
+  // (td/tr/p) cover the sloppy markup editors produce. Both parsers slow down quadratically with
+  // nesting depth, so a pathologically deep page is flattened below the cap first.
+  const capped = capNesting(html, HTML_LIMITS.maxNesting);
+  if (capped.dropped > 0) warnings.push(`${capped.dropped} tags nested deeper than ${HTML_LIMITS.maxNesting} levels dropped (their text is kept)`);
+  const $ = load(capped.html, { xml: { xmlMode: false, decodeEntities: true } });
   const docRoot = $.root()[0] as unknown as Element;
   const everything = allElements(docRoot);
   const body = everything.find((e) => e.name === 'body') ?? docRoot;
