@@ -166,6 +166,8 @@ class Crawler {
         const res = await fetchUrl({ url: robotsUrl }, { ...this.limits, maxBytes: 512 * 1024 }, (u) => this.limiter.acquire(new URL(u).host));
         this.stats.bytesDownloaded += res.body?.length ?? 0;
         const decided = robotsPolicy(robotsUrl, { status: res.status, body: res.body });
+        // Crawl-delay is not in RFC 9309 but portals that set it mean it; capped so a typo cannot stall a run.
+        if (decided.crawlDelaySeconds) this.limiter.setMinSpacing(host, Math.min(decided.crawlDelaySeconds, 60) * 1000);
         this.db
           .prepare('INSERT INTO robots (host, run_id, fetched_at, status, outcome, sha256, body) VALUES (?, ?, ?, ?, ?, ?, ?)')
           .run(

@@ -27,6 +27,15 @@ describe('HostLimiter', () => {
     expect(performance.now() - paused).toBeGreaterThanOrEqual(199);
   });
 
+  it('slows down to a host’s own Crawl-delay when it asks for more than the configured rate', async () => {
+    const limiter = new HostLimiter(() => 100);
+    limiter.setMinSpacing('a.gov.cn', 60);
+    await limiter.acquire('a.gov.cn');
+    const t = performance.now();
+    await limiter.acquire('a.gov.cn');
+    expect(performance.now() - t).toBeGreaterThanOrEqual(59);
+  });
+
   it('lets everything through when politeness is off', async () => {
     const limiter = new HostLimiter(() => undefined);
     await Promise.all(Array.from({ length: 100 }, () => limiter.acquire('a.gov.cn')));

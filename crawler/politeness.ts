@@ -27,11 +27,19 @@ export class HostLimiter {
     return q;
   }
 
+  /** Longer spacing a host asked for itself (robots.txt Crawl-delay), ms. */
+  private readonly minSpacing = new Map<string, number>();
+
+  /** Honour a host's own Crawl-delay when it is slower than the configured rate. */
+  setMinSpacing(host: string, ms: number): void {
+    this.minSpacing.set(host, ms);
+  }
+
   /** Resolves when a request to `host` may start. Each call consumes one slot of the host's rate. */
   async acquire(host: string): Promise<void> {
     const rate = this.rateFor(host);
     if (rate === undefined) return;
-    const spacing = 1000 / rate;
+    const spacing = Math.max(1000 / rate, this.minSpacing.get(host) ?? 0);
     await this.queue(host).add(async () => {
       const wait = (this.nextAt.get(host) ?? 0) - performance.now();
       if (wait > 0) await sleep(Math.ceil(wait));

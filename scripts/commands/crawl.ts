@@ -10,6 +10,8 @@ interface CrawlFlags {
   concurrency?: string;
   timeout?: string;
   retryBase?: string;
+  maxBytes?: string;
+  maxDepth?: string;
   impolite?: boolean;
 }
 
@@ -23,6 +25,8 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--concurrency <n>', 'global cap on requests in flight', '8')
     .option('--timeout <ms>', 'per-request deadline in milliseconds', '30000')
     .option('--retry-base <ms>', 'first retry delay in milliseconds', '1000')
+    .option('--max-bytes <n>', 'body size cap in bytes', String(50 * 1024 * 1024))
+    .option('--max-depth <n>', 'link depth cap from the start URLs (pagination adds none)', '6')
     .option('--impolite', 'no rate limiting (benchmarks against a local portal only)')
     .action(async (flags: CrawlFlags) => {
       const [{ loadSites, crawl, SitesError }, { openDatabase }, { createLogger }] = await Promise.all([
@@ -57,6 +61,8 @@ export function register(program: Command, setExit: SetExit): void {
           concurrency: Number(flags.concurrency),
           timeoutMs: Number(flags.timeout),
           retryBaseMs: Number(flags.retryBase),
+          maxBytes: Number(flags.maxBytes),
+          maxDepth: Number(flags.maxDepth),
           polite: !flags.impolite,
           onProgress: (p) => {
             bar?.setTotal(p.fetched + p.queued);
