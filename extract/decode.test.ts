@@ -62,3 +62,21 @@ describe('charset labels', () => {
     expect(prescanMetaCharset(new Uint8Array(Buffer.from('<head><title>无声明</title>')))).toBeUndefined();
   });
 });
+
+describe('damaged bytes', () => {
+  it('keeps a UTF-8 page cut off in the middle of a character as UTF-8', () => {
+    const full = fixture('t2019-pingxiang.html');
+    const cut = full.subarray(0, Buffer.from(full).indexOf('五、存在的主要问题') + 4); // mid-character
+    const d = decodeText(cut, undefined, { html: true });
+    expect(d.encoding).toBe('utf-8');
+    expect(d.text).toContain('萍乡市2019年政府信息公开工作年度报告');
+  });
+
+  it('keeps a GBK page with one corrupt byte as GB18030', () => {
+    const bytes = new Uint8Array(fixture('t2019-pingxiang.gbk-nometa.html'));
+    bytes[bytes.length - 200] = 0xff;
+    const d = decodeText(bytes, undefined, { html: true });
+    expect(d.encoding).toBe('gb18030');
+    expect(d.text).toContain('萍乡市2019年政府信息公开工作年度报告');
+  });
+});

@@ -126,11 +126,12 @@ export function decodeText(bytes: Uint8Array, headerCharset?: string, opts: { ht
   // Not UTF-8: GB18030 covers GB2312/GBK and is what an undeclared Chinese page almost always is.
   const gb = decodeAs(bytes, 'gb18030');
   if (countReplacements(gb) === 0) return { text: gb, encoding: 'gb18030', via: 'gb18030' };
-  // Even that leaves replacements (a truncated or mixed page): keep whichever candidate is cleanest.
-  const candidates = ['gb18030', 'big5', 'utf-8'].map((encoding) => {
-    const text = decodeAs(bytes, encoding);
-    return { text, encoding, bad: countReplacements(text) };
-  });
-  const best = candidates.reduce((a, b) => (b.bad < a.bad ? b : a));
-  return { text: best.text, encoding: best.encoding, via: 'fallback' };
+  // Even that leaves replacements: a page cut off mid-character, or one bad byte in an otherwise
+  // clean file. UTF-8 with a handful of errors is still UTF-8 (GB18030 would turn all of it into
+  // mojibake); otherwise keep whichever candidate is cleanest.
+  // (Big5 is never guessed: mainland portals do not use it, and it "decodes" GBK bytes too.)
+  const u8 = decodeAs(bytes, 'utf-8');
+  const u8Bad = countReplacements(u8);
+  if (u8Bad * 1000 <= u8.length || u8Bad < countReplacements(gb)) return { text: u8, encoding: 'utf-8', via: 'fallback' };
+  return { text: gb, encoding: 'gb18030', via: 'fallback' };
 }
