@@ -1,6 +1,6 @@
 // `ogi crawl --sites FILE --db FILE [--contact URL]`: crawl only; prints the summary as JSON on
 // stdout, a progress bar on a TTY, and one pino JSON line per fetch on stderr.
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import type { SetExit } from '../cli.ts';
 
 interface CrawlFlags {
@@ -15,6 +15,12 @@ interface CrawlFlags {
   impolite?: boolean;
 }
 
+/** Numeric flags are checked at parse time so a typo is a usage error (exit 2), not a NaN deadline. */
+function positive(value: string): string {
+  if (!(Number(value) > 0)) throw new InvalidArgumentError('expected a positive number');
+  return value;
+}
+
 export function register(program: Command, setExit: SetExit): void {
   program
     .command('crawl')
@@ -22,11 +28,11 @@ export function register(program: Command, setExit: SetExit): void {
     .requiredOption('--sites <file>', 'YAML sites file')
     .requiredOption('--db <file>', 'SQLite database (created if missing)')
     .option('--contact <url>', 'contact URL announced in the User-Agent')
-    .option('--concurrency <n>', 'global cap on requests in flight', '8')
-    .option('--timeout <ms>', 'per-request deadline in milliseconds', '30000')
-    .option('--retry-base <ms>', 'first retry delay in milliseconds', '1000')
-    .option('--max-bytes <n>', 'body size cap in bytes', String(50 * 1024 * 1024))
-    .option('--max-depth <n>', 'link depth cap from the start URLs (pagination adds none)', '6')
+    .option('--concurrency <n>', 'global cap on requests in flight', positive, '8')
+    .option('--timeout <ms>', 'per-request deadline in milliseconds', positive, '30000')
+    .option('--retry-base <ms>', 'first retry delay in milliseconds', positive, '1000')
+    .option('--max-bytes <n>', 'body size cap in bytes', positive, String(50 * 1024 * 1024))
+    .option('--max-depth <n>', 'link depth cap from the start URLs (pagination adds none)', positive, '6')
     .option('--impolite', 'no rate limiting (benchmarks against a local portal only)')
     .action(async (flags: CrawlFlags) => {
       const [{ loadSites, crawl, SitesError }, { openDatabase }, { createLogger }] = await Promise.all([
