@@ -63,6 +63,12 @@ describe('Hanweb jpage', () => {
     });
   });
 
+  it('continues right after the embedded records, however many display pages the column embeds', () => {
+    const one = column.replace(/<record>.*?<\/record>\n<record>.*?<\/record>\n/s, '');
+    expect(hanweb.items!({ url: 'http://www.tz.gov.cn/col/col4563/index.html', html: one })).toHaveLength(1);
+    expect(hanweb.pages({ url: 'http://www.tz.gov.cn/col/col4563/index.html', html: one })[0].url).toContain('startrecord=2&endrecord=4');
+  });
+
   it('without a declared total, asks for one group more only while groups come back full', () => {
     const noTotal = column.replace(/totalRecord: 8/, '');
     expect(hanweb.pages({ url: 'http://www.tz.gov.cn/col/col4563/index.html', html: noTotal }).map((p) => p.url)).toEqual([

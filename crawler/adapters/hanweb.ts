@@ -41,8 +41,9 @@ export const hanweb: Adapter = {
     const total = numberAfter(page.html, ['totalRecord', 'totalrecord']);
     const records = hanwebRecords(page.html).length;
     const start = isProxy ? Number(here.searchParams.get('startrecord') ?? 1) : 1;
-    // Where the next group starts: after what this page holds.
-    const next = start + Math.max(records, isProxy ? 0 : group);
+    // Where the next group starts: right after the records this page holds (a column page may embed
+    // one display page or three; a proxy answer holds one group).
+    const next = start + records;
     const form = new URLSearchParams();
     form.set('col', '1');
     form.set('appid', '1');
