@@ -116,8 +116,13 @@ async function readPdf(bytes: Uint8Array, name: string, opts: Required<PdfOption
         if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0 || d <= 0) continue;
         items.push({ str: it.str, x: e - x0, y: f - y0, width: it.width, size: Math.abs(d) || it.height });
       }
-      const opList = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
-      const graphics = graphicsFromOperatorList(opList.fnArray, opList.argsArray, ops, { width: w - x0, height: h - y0 });
+      // The operator list (ruling lines, images) costs a third of the time: read it only where a
+      // table or a scan can be — pages with number cells, or with (almost) no text at all.
+      const graphics = mayHoldTableOrScan(items)
+        ? await page
+            .getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE })
+            .then((l) => graphicsFromOperatorList(l.fnArray, l.argsArray, ops, { width: w - x0, height: h - y0 }))
+        : { segments: [], images: 0, imageCover: 0 };
       // Operator coordinates are in the page's user space; move them to the same origin as the text.
       if (x0 || y0) for (const s of graphics.segments) (s.dir === 'h' ? ((s.pos -= y0), (s.from -= x0), (s.to -= x0)) : ((s.pos -= x0), (s.from -= y0), (s.to -= y0)));
       pages.push({ number: n, width: w - x0, height: h - y0, items, graphics });
@@ -149,6 +154,37 @@ async function readPdf(bytes: Uint8Array, name: string, opts: Required<PdfOption
     source: { name, format: 'pdf', pages: pdf.numPages },
     warnings: [...warnings, ...layout.warnings],
   };
+}
+
+/**
+ * Number cells (a number standing apart from its neighbours on its line) or hardly any text (a
+ * scanned page). Numbers inside prose sit right against the characters around them.
+ */
+export function mayHoldTableOrScan(items: TextItem[]): boolean {
+  let chars = 0;
+  const lines = new Map<number, TextItem[]>();
+  for (const it of items) {
+    chars += it.str.trim().length;
+    const key = Math.round(it.y);
+    if (!lines.has(key)) lines.set(key, []);
+    lines.get(key)!.push(it);
+  }
+  if (chars < 50) return true;
+  const NUMBER = /^[-+]?\d[\d.,]*(?:万?元|%)?$/;
+  let cells = 0;
+  for (const line of lines.values()) {
+    line.sort((a, b) => a.x - b.x);
+    const parts = line.filter((it) => it.str.trim());
+    parts.forEach((it, i) => {
+      if (!NUMBER.test(it.str.trim())) return;
+      const prev = parts[i - 1];
+      const next = parts[i + 1];
+      const apart = (!prev || it.x - (prev.x + prev.width) > 0.8 * it.size) && (!next || next.x - (it.x + it.width) > 0.8 * it.size);
+      if (apart) cells++;
+    });
+    if (cells >= 4) return true;
+  }
+  return false;
 }
 
 function describeLoadError(err: unknown): string {
