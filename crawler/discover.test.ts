@@ -91,6 +91,12 @@ describe('discover on a list page', () => {
     ]);
   });
 
+  it('finds attachments a report page writes from script', () => {
+    const page = `<div class="TRS_Editor">…</div><script>var file_appendix = "<a href='./P020240126583012345678.pdf'>附件</a>"; document.write(file_appendix);</script>`;
+    const d = discover({ url: 'http://www.x.gov.cn/zwgk/nb/202401/t20240126_6301.html', kind: 'report', depth: 1, html: page, anchor: 'X县2023年政府信息公开工作年度报告' }, scope);
+    expect(d.links).toEqual([{ url: 'http://www.x.gov.cn/zwgk/nb/202401/P020240126583012345678.pdf', kind: 'attachment', depth: 2, anchor: 'X县2023年政府信息公开工作年度报告' }]);
+  });
+
   it('flags a start page whose list is built by script as a JS shell', () => {
     const shell = `<html><body><div class="nav"><a href="/">首页</a></div><div id="app">加载中…</div><script>fetch('/api/list').then(r=>r.json()).then(render)</script></body></html>`;
     expect(discover({ url: 'http://www.x.gov.cn/zwgk/nb/', kind: 'list', depth: 0, html: shell }, scope).jsShell).toBe(true);

@@ -15,6 +15,7 @@ const YEAR = /(19|20)\d{2}|[〇零一二][〇零一二三四五六七八九]{3}/
 /** A column (list) of reports rather than one report: 年报, 年度报告, 政府信息公开年报 without a year. */
 const REPORT_COLUMN = /年报|年度报告/;
 const ATTACHMENT_EXT = /\.(pdf|docx?|wps|xlsx?|et|rtf|zip|rar|ofd)$/i;
+const SCRIPTED_ATTACHMENT = /["']((?:\.{1,2}\/|\/|https?:\/\/)[^"'\s<>]+\.(?:pdf|docx?|wps|xlsx?|et|rtf|zip|ofd))["']/gi;
 const DOWNLOAD_ENDPOINT = /(downfile|download|getfile|filedown|attachment|fileDownload)[^/]*$/i;
 /** Detail-page URLs of the common CMSs: an article, never a list. */
 const ARTICLE_URL = [/\/t\d{8}_\d+\.s?html?$/i, /\/art\/\d{4}\//i, /\/art_\d+_\d+\.html?$/i, /\/content\/post_\d+/i, /\/content_\d+\.s?html?$/i, /\/\d{6,8}\/[0-9a-f]{16,}\.s?html?$/i];
@@ -145,6 +146,11 @@ export function discover(page: PageToDiscover, scope: Scope): Discovery {
     }
   }
 
+  // TRS detail pages often write their attachment links from script (document.write of a string):
+  // on a report page, any quoted path to an office file is taken as its attachment.
+  if (page.kind === 'report') {
+    for (const m of page.html.matchAll(SCRIPTED_ATTACHMENT)) itemAnchors.push({ href: m[1], text: '' });
+  }
   for (const a of [...itemAnchors, ...anchors]) {
     const url = normalizeUrl(a.href, page.url);
     if (!url) continue;
