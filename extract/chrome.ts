@@ -40,7 +40,7 @@ export function isChromeLine(text: string): boolean {
 }
 
 /** Elements that never hold report content. */
-export const CHROME_TAGS = ['script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'iframe', 'frame', 'frameset', 'object', 'embed', 'form', 'select', 'button', 'input', 'textarea', 'svg', 'canvas', 'link', 'meta', 'map'];
+export const CHROME_TAGS = ['script', 'style', 'noscript', 'template', 'nav', 'header', 'footer', 'aside', 'iframe', 'frame', 'frameset', 'object', 'embed', 'form', 'select', 'button', 'input', 'textarea', 'svg', 'canvas', 'link', 'meta', 'map'];
 
 /**
  * id/class fragments of chrome containers (not "print": many portals wrap the article itself in
@@ -51,13 +51,18 @@ export const CHROME_ATTR_FRAGMENTS = [
   'nav', 'menu', 'header', 'footer', 'topbar', 'top-bar', 'toolbar', 'breadcrumb', 'crumb', 'location', 'position', 'dqwz',
   'share', 'bdshare', 'jiathis', 'qrcode', 'erweima', 'ewm', 'related', 'relate', 'xgxx', 'xglj', 'gjgj',
   'copyright', 'banquan', 'search', 'sidebar', 'side-bar', 'friendlink', 'yqlj', 'links', 'login', 'fontsize', 'font-size',
-  'zihao', 'fenxiang', 'pagination', 'pager', 'page-nav', 'backtop', 'gotop', 'go-top', 'comment',
+  'zihao', 'fenxiang', 'pagination', 'pager', 'page-nav', 'backtop', 'gotop', 'go-top', 'comment', 'tools', 'sitemap',
 ];
+
+/** ARIA roles of page furniture. */
+export const CHROME_ROLES = ['navigation', 'banner', 'contentinfo', 'search', 'complementary'];
 
 /** Known article containers, best first. The first that exists with real text wins. */
 export const CONTENT_SELECTORS = [
-  '.TRS_Editor', '.trs_editor', '.TRS_UEDITOR', '#UCAP-CONTENT', '#ivs_content', '#zoom', '#Zoom', '.zoom',
-  '.article-content', '.article_content', '.pages_content', '.wzy_nr', '#content_text', '.content_text',
+  '.TRS_Editor', '.trs_editor', '.TRS_UEDITOR', '#UCAP-CONTENT', '#ivs_content', '#webeditorview', '.webeditorview',
+  '#zoom', '#Zoom', '.zoom', '.Custom_UnionStyle',
+  '.article-content', '.article_content', '.articleContent', '#articleContent', '#article_content', '.article-cont',
+  '.pages_content', '.wzy_nr', '#content_text', '.content_text', '.content-detail', '.zw-content',
   '#con_text', '.con_text', '#info_content', '.info_content', '.xxgk_content', '#xxgk_content', '.zw', '#zw',
   '.detail-content', '.detail_content', '.news_content', '#news_content', '.main-txt', '.article-body', '#article',
   '.view', '.TRS_PreAppend',

@@ -5,7 +5,7 @@
 import { load, type CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { Block, Document, SourceFormat, TableBlock } from './document.ts';
-import { CHROME_ATTR_FRAGMENTS, CHROME_TAGS, CONTENT_SELECTORS, TITLE_SITE_SUFFIX, isChromeLine } from './chrome.ts';
+import { CHROME_ATTR_FRAGMENTS, CHROME_ROLES, CHROME_TAGS, CONTENT_SELECTORS, TITLE_SITE_SUFFIX, isChromeLine } from './chrome.ts';
 import { classifyHeading, findTitleIndex, joinPieces, normalizeSpace } from './blocks.ts';
 
 export interface HtmlMeta {
@@ -276,7 +276,8 @@ function removeChrome($: CheerioAPI, root: Element): void {
       continue;
     }
     const key = classAndId(el);
-    if (key.length < 2 || !CHROME_ATTR_FRAGMENTS.some((f) => key.includes(f))) continue;
+    const role = CHROME_ROLES.includes(attr(el, 'role').toLowerCase());
+    if (!role && (key.length < 2 || !CHROME_ATTR_FRAGMENTS.some((f) => key.includes(f)))) continue;
     // A chrome-named wrapper that holds a table or a lot of text is more likely the article
     // ("main-nav-content" layouts): keep it and let the line filter clean it.
     if (st.table || st.text > 600) continue;
