@@ -76,7 +76,12 @@ export function splitLabelTail(text: string): { label: string; tail: string[] } 
 export interface RowParts {
   labels: string[];
   values: string[];
+  /** Grid index of the first cell after the labels (header-mapped reading goes by grid index). */
+  labelEnd: number;
 }
+
+// Two numbers that share a cell ("0 0", "12  3") were two cells: a table never prints that.
+const SPACED_NUMBERS = /^[+\-]?\d+(?:\s+[+\-]?\d+)+$/;
 
 export function splitRow(cells: string[]): RowParts {
   let last = -1;
@@ -87,16 +92,20 @@ export function splitRow(cells: string[]): RowParts {
     // colspan/rowspan expansion repeats a label; keep it once.
     if (c && labels[labels.length - 1] !== c) labels.push(c);
   }
-  const values = cells.slice(last + 1).map((c) => c.trim());
+  const values = cells.slice(last + 1).flatMap((c) => {
+    const t = c.trim();
+    return SPACED_NUMBERS.test(t) ? t.split(/\s+/) : [t];
+  });
+  const labelEnd = last + 1;
   // A label cell that swallowed its numbers ("…申请数量640020470") gives them back.
   if (labels.length && values.every((v) => cellKind(v) === 'blank')) {
     const split = splitLabelTail(labels[labels.length - 1]);
     if (split) {
       labels[labels.length - 1] = split.label;
-      return { labels, values: split.tail };
+      return { labels, values: split.tail, labelEnd };
     }
   }
-  return { labels, values };
+  return { labels, values, labelEnd };
 }
 
 /** Fit value cells to `n` columns: drop padding blanks at the end, then at the start, then keep the last n. */

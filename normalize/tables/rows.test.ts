@@ -41,6 +41,11 @@ describe('cells', () => {
     expect(splitRow(['三、本年度办理结果', '（三）不予公开', '（三）不予公开', '1', '', '0'])).toEqual({
       labels: ['三、本年度办理结果', '（三）不予公开'],
       values: ['1', '', '0'],
+      labelEnd: 3,
     });
+  });
+
+  it('gives two numbers sharing a cell back as two cells', () => {
+    expect(splitRow(['2.重复申请', '1 0', '0', '0', '0', '1', '2']).values).toEqual(['1', '0', '0', '0', '0', '1', '2']);
   });
 });

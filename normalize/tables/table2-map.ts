@@ -80,7 +80,7 @@ export function mapTable2Row(
 
   let cells: string[];
   if (columns && header && header.group === row.group && header.cells.length === row.cells.length && columns.every((p) => p.index >= 0)) {
-    const labelEnd = row.cells.length - parts.values.length;
+    const labelEnd = parts.labelEnd;
     cells = placed.map((p) => (p.index >= labelEnd ? (row.cells[p.index] ?? '').trim() : ''));
   } else {
     cells = fitValues(parts.values, placed.length);

@@ -117,8 +117,10 @@ function readCells(input: T3Input): string[] | undefined {
     const columns = table3HeaderColumns(headers);
     // A header naming fewer than seven columns (a variant caption we do not know, or a simplified
     // table) is trusted only when the row does not have the template's seven cells anyway.
-    if (columns && (columns.size === N || fitted.length !== N)) {
-      const labelEnd = row.cells.length - parts.values.length;
+    // Numbers glued to the label cell are not in the grid's columns: read them from the label.
+    const gridHasValues = row.cells.slice(parts.labelEnd).some((c) => cellKind(c) !== 'blank');
+    if (columns && gridHasValues && (columns.size === N || fitted.length !== N)) {
+      const labelEnd = parts.labelEnd;
       const out: string[] = new Array(N).fill('');
       let ok = true;
       for (const [j, i] of columns) {
