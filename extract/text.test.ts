@@ -168,3 +168,16 @@ describe('headings, run-together rows and the pre2019 seeds', () => {
     expect(d.warnings.join(' ')).toMatch(/truncated/);
   });
 });
+
+describe('one cell per line, every row closed by a lone "|"', () => {
+  it('learns the width from the usual row and reads a short lone "|" as a blank cell', () => {
+    const lines = ['结果维持 |', '结果纠正 |', '其他结果 |', '总计 |', '|', '1 |', '0 |', '1 |', '2 |', '|', '0 |', '|', '0 |', '0 |', '|', '2 |', '1 |', '0 |', '1 |', '|'];
+    const d = doc(['四、政府信息公开行政复议、行政诉讼情况', ...lines, '五、存在的主要问题及改进情况'].join('\n'));
+    expect(tables(d)[0].rows).toEqual([
+      ['结果维持', '结果纠正', '其他结果', '总计'],
+      ['1', '0', '1', '2'],
+      ['0', '', '0', '0'],
+      ['2', '1', '0', '1'],
+    ]);
+  });
+});

@@ -58,7 +58,18 @@ function rebuildPipeCells(lines: Line[]): string[][] {
   let width = 0;
   let votes = 0;
   for (const [w, c] of widths) if (c > votes || (c === votes && w > width)) [width, votes] = [w, c];
+  if (width > 0) return pipeRows(lines, width);
+  // No multi-pipe closers: every row closed with a lone "|". Take the usual row length as the
+  // width, so that a lone "|" that falls short of it reads as a blank cell.
+  const naive = pipeRows(lines, 0);
+  const lengths = new Map<number, number>();
+  for (const r of naive) lengths.set(r.length, (lengths.get(r.length) ?? 0) + 1);
+  const [common, count] = [...lengths].reduce((a, b) => (b[1] > a[1] ? b : a), [0, 0]);
+  return count * 2 >= naive.length && common > 1 ? pipeRows(lines, common) : naive;
+}
 
+/** Splits pipe-cell lines into rows; a lone "|" closes the row only when it reaches `width` (0: always). */
+function pipeRows(lines: Line[], width: number): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   const close = () => {
