@@ -108,7 +108,7 @@ function splitMarkdownRow(l: Line): string[] {
   return s.split(/(?<!\\)\|/).map((c) => normalizeSpace(c.replace(/\\\|/g, '|')));
 }
 
-// --- (c) tab- or multi-space-separated rows ----------------------------------------------------------
+// --- (c) tab- or multi-space-separated rows, and labels followed by single-spaced numbers ----------------------------------------------------------
 
 /** A cell that carries a number (the sign that a line of short cells is a table row). */
 const NUMERIC_CELL = /^[+\-−]?[\d０-９][\d０-９,，.．]*\s*(万元|元|件|条|个|次|人次|%|％)?$/;
@@ -127,6 +127,25 @@ function splitColumns(l: Line): string[] | undefined {
   // Prose split at a wide gap is not a row: a row's cells are short and carry no sentence ends.
   if (cells.some((c) => c.length > 60 || /[。；！？]/.test(c))) return undefined;
   return cells;
+}
+
+const NUMBER_TOKEN = '(?:[+\\-−]?[\\d０-９][\\d０-９,.]*%?|[—–/-])';
+const LABEL_THEN_NUMBERS = new RegExp(`^(.*?[^\\d０-９\\s,.%+−-])?\\s*((?:${NUMBER_TOKEN}\\s+){2,}${NUMBER_TOKEN})$`);
+
+/**
+ * "3.补正后申请内容仍不明确 0 0 0 0 0 0 0": a label followed by three or more numbers separated by
+ * single spaces (scrapers that joined cells with one space). A line of numbers alone needs five.
+ */
+function splitLabelNumbers(l: Line): string[] | undefined {
+  if (l.length > 400 || !/\d\s+[+\-−]?\d/.test(l)) return undefined; // cheap pre-checks keep the regex linear in practice
+  const m = normalizeSpace(l).match(LABEL_THEN_NUMBERS);
+  if (!m) return undefined;
+  const numbers = m[2].split(/\s+/);
+  if (!numbers.some((t) => /\d|[０-９]/.test(t))) return undefined;
+  const label = m[1]?.trim();
+  if (!label) return numbers.length >= 5 ? numbers : undefined;
+  if (label.length > 60 || /[。；！？]/.test(label)) return undefined;
+  return [label, ...numbers];
 }
 
 function looksLikeColumnRun(rows: string[][]): boolean {
@@ -279,14 +298,14 @@ export function textToDocument(text: string, meta: TextMeta): Document {
       }
     }
     // (c) tab / multi-space columns over consecutive lines.
-    const first = splitColumns(lines[i]);
+    const first = splitColumns(lines[i]) ?? splitLabelNumbers(lines[i]);
     if (first) {
       const rows: string[][] = [first];
       let j = i + 1;
       while (j < lines.length) {
         const k = skipBlank(lines, j);
         if (k >= lines.length) break;
-        let cells = splitColumns(lines[k]);
+        let cells = splitColumns(lines[k]) ?? splitLabelNumbers(lines[k]);
         // In a tab-separated table a short label line without tabs ("二、依申请公开情况") between
         // two rows is a one-cell row of the same table.
         if (!cells && tabRow(lines[i]) && k + 1 < lines.length && tabRow(lines[skipBlank(lines, k + 1)] ?? '')) {
