@@ -415,11 +415,9 @@ class Crawler {
         this.frontier.add(site.id, links, now);
       }
     })();
-    this.opts.onProgress?.({
-      fetched: this.stats.pagesFetched,
-      queued: this.frontier.remaining(site.id, pass),
-      host: scope.host,
-      url: row.url,
-    });
+    // Counting what is left costs a scan of the site's rows: only when someone is watching.
+    if (this.opts.onProgress) {
+      this.opts.onProgress({ fetched: this.stats.pagesFetched, queued: this.frontier.remaining(site.id, pass), host: scope.host, url: row.url });
+    }
   }
 }
