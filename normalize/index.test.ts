@@ -103,3 +103,17 @@ describe('mergeProse', () => {
     ]);
   });
 });
+
+describe('template reports restating table 三 in prose', () => {
+  it('does not emit the pre-2019 reply.* keys from a summary sentence', async () => {
+    const { normalize } = await import('./index.ts');
+    const { readFileSync } = await import('node:fs');
+    const { extractBytes } = await import('../extract/index.ts');
+    const text = readFileSync(new URL('../test/fixtures/seeds/001_a78cc7a962d3243c.txt', import.meta.url), 'utf8')
+      .replace('(二)规范权力运行过程', '(二)依申请公开。全年共收到依申请公开20件，其中予以公开6件，部分公开3件，无法提供10件。\n(二)规范权力运行过程');
+    const report = normalize(await extractBytes(Buffer.from(text), { name: 'summary.txt' }));
+    expect(report.template).toBe('t2019');
+    expect(report.metrics['applications.outcome.partial.total']).toBe(3);
+    expect(Object.keys(report.metrics).filter((k) => k.startsWith('reply.'))).toEqual([]);
+  });
+});

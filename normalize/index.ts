@@ -11,6 +11,13 @@ import { extractProse } from './prose.ts';
 import { mapTemplateTables } from './tables/index.ts';
 import { NotAReportError, type Check, type MetricDetail, type Report } from './types.ts';
 
+/**
+ * Pre-2019 answer categories (reply.*) are what table 三's outcome rows state in template reports;
+ * a template report's summary sentence ("予以公开5件，部分公开1件") restates those rows, so it is
+ * not read as the old-era keys.
+ */
+const TABLE_OWNED_IN_TEMPLATES = /^reply\./;
+
 export function normalize(doc: Document): Report {
   const compact = compactText(documentText(doc));
   const meta = extractMeta(doc);
@@ -23,7 +30,8 @@ export function normalize(doc: Document): Report {
   checks.push(...table.checks);
   // Keys derived from the table are table facts: derive them before prose can claim the key.
   const tableSide = [...table.details, ...deriveMetrics(metricsOf(table.details), era)];
-  const details = mergeProse(tableSide, extractProse(doc, era), checks).filter((d) => isMetricKey(d.key));
+  const prose = extractProse(doc, era).filter((d) => era === 'pre2019' || !TABLE_OWNED_IN_TEMPLATES.test(d.key));
+  const details = mergeProse(tableSide, prose, checks).filter((d) => isMetricKey(d.key));
   const metrics = metricsOf(details);
   for (const d of deriveMetrics(metrics, era)) {
     details.push(d);
