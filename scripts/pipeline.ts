@@ -13,12 +13,14 @@ import {
   type StoredDocument,
 } from '../db/store.ts';
 import { refreshCrossYearChecks } from '../db/xyear.ts';
-import { extractBytes } from '../extract/index.ts';
-import { documentText } from '../extract/document.ts';
-import { ExtractError } from '../extract/errors.ts';
-import { normalize } from '../normalize/index.ts';
-import { NotAReportError } from '../normalize/types.ts';
+import { parseDocument } from './parse-document.ts';
+import { startParsePool, type ParsePool } from './parse-pool.ts';
 import { parserVersion } from './parser-version.ts';
+
+export { parseDocument };
+
+/** Below this many documents, starting worker threads costs more than it saves. */
+const POOL_THRESHOLD = 16;
 
 /** Progress callbacks; the CLI draws bars on a TTY and logs JSON lines otherwise. */
 export interface ProgressSink {
@@ -55,19 +57,8 @@ export interface PipelineOptions {
   progress?: ProgressSink;
   /** Parser version to record; default: derived from the parser's sources. */
   parserVersion?: string;
-}
-
-/** Extract + normalize one stored document, keeping its text for full-text search. */
-export async function parseDocument(bytes: Uint8Array, name: string, contentType?: string): Promise<ParsedDocument> {
-  try {
-    const doc = await extractBytes(bytes, { name, contentType });
-    return { ok: true, report: normalize(doc), text: documentText(doc) };
-  } catch (err) {
-    if (err instanceof NotAReportError) return { ok: false, failure: 'not_a_report', message: err.message };
-    if (err instanceof ExtractError) return { ok: false, failure: err.failure, message: err.message };
-    // A parser bug on one document must not stop the other thousands: record it as data.
-    return { ok: false, failure: 'parser_error', message: (err as Error).stack ?? String(err) };
-  }
+  /** Parse worker threads; default one per core, 0 = parse in the main thread. */
+  workers?: number;
 }
 
 function readBlobBytes(db: DB, sha256: string): Buffer | undefined {
@@ -79,7 +70,7 @@ function readBlobBytes(db: DB, sha256: string): Buffer | undefined {
 export async function extractDocuments(
   db: DB,
   docs: StoredDocument[],
-  opts: Pick<PipelineOptions, 'logger' | 'progress' | 'parserVersion'>,
+  opts: Pick<PipelineOptions, 'logger' | 'progress' | 'parserVersion' | 'workers'>,
 ): Promise<ExtractStats> {
   const version = opts.parserVersion ?? parserVersion();
   const stats: ExtractStats = {
@@ -97,11 +88,34 @@ export async function extractDocuments(
   const fresh = new Set<number>();
   const changed = new Set<number>();
   opts.progress?.extractStart?.(docs.length);
-  for (const doc of docs) {
+  const pool: ParsePool | undefined =
+    opts.workers !== 0 && docs.length >= POOL_THRESHOLD ? await startParsePool({ size: opts.workers }) : undefined;
+  const parse = (doc: StoredDocument): Promise<ParsedDocument> => {
     const bytes = readBlobBytes(db, doc.sha256);
-    const parsed: ParsedDocument = bytes
-      ? await parseDocument(bytes, doc.url, doc.content_type ?? undefined)
-      : { ok: false, failure: 'missing_blob', message: `no archived bytes for ${doc.sha256}` };
+    if (!bytes) return Promise.resolve({ ok: false, failure: 'missing_blob', message: `no archived bytes for ${doc.sha256}` });
+    const contentType = doc.content_type ?? undefined;
+    return pool ? pool.parse(bytes, doc.url, contentType) : parseDocument(bytes, doc.url, contentType);
+  };
+  // Parse ahead on the workers but store strictly in input order (a report page before the
+  // attachment it links), one transaction per document.
+  const window = pool ? pool.size * 2 : 1;
+  const ahead: Array<Promise<ParsedDocument>> = [];
+  let launched = 0;
+  const launch = () => {
+    while (ahead.length < window && launched < docs.length) ahead.push(parse(docs[launched++]));
+  };
+  try {
+    for (const doc of docs) {
+      launch();
+      const parsed = await ahead.shift()!;
+      launch();
+      storeOne(doc, parsed);
+    }
+  } finally {
+    await Promise.allSettled(ahead);
+    await pool?.close();
+  }
+  function storeOne(doc: StoredDocument, parsed: ParsedDocument): void {
     const r = storeDocument(db, doc, parsed, { parserVersion: version });
     stats.documents++;
     if (r.outcome === 'new') fresh.add(r.reportId!);
@@ -173,7 +187,7 @@ export async function runPipeline(db: DB, sites: Site[], opts: PipelineOptions):
 }
 
 /** `ogi reparse`: every stored document again with the current parser; no network. */
-export async function reparseAll(db: DB, opts: Pick<PipelineOptions, 'logger' | 'progress' | 'parserVersion'>): Promise<PipelineSummary> {
+export async function reparseAll(db: DB, opts: Pick<PipelineOptions, 'logger' | 'progress' | 'parserVersion' | 'workers'>): Promise<PipelineSummary> {
   const t0 = performance.now();
   const runId = startRun(db, 'reparse');
   const stats = await extractDocuments(db, allDocuments(db), opts);

@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { openStore } from '../db/store.ts';
 import { workspace, type Workspace } from './pipeline-fixture.ts';
 
 const BIN = fileURLToPath(new URL('../bin/ogi.mjs', import.meta.url));
@@ -37,6 +38,8 @@ describe('ogi run and the lock', () => {
       expect(refused.code).toBe(5);
       expect(refused.stderr).toContain(`another ogi run (pid ${holder.pid}) is using this database`);
       expect(existsSync(ws.db)).toBe(false);
+      // Same for a reparse of an existing database.
+      openStore(ws.db).close();
       expect(spawnSync(process.execPath, [BIN, 'reparse', '--db', ws.db]).status).toBe(5);
     } finally {
       holder.kill('SIGKILL');
