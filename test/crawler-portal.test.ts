@@ -3,7 +3,8 @@
 // database the crawl leaves behind — the two things a user can check.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../db/open.ts';
-import { crawl, type CrawlSummary, type Site } from '../crawler/index.ts';
+import pino from 'pino';
+import { crawl, type CrawlProgress, type CrawlSummary, type Site } from '../crawler/index.ts';
 import { COLUMNS, HOSTILE, columnOf, expectedReportPaths } from './portal/data.ts';
 import { startPortal, type AccessEntry, type Portal } from './portal/server.ts';
 
@@ -192,14 +193,27 @@ describe('a crawl of three CMS families', () => {
   });
 });
 
-describe('per-site page cap', () => {
-  it('stops a site after max_pages fetches', async () => {
+describe('per-site page cap, progress and logs', () => {
+  it('stops a site after max_pages fetches, reporting progress and one JSON log line per fetch', async () => {
     const p = await startPortal({ slowMs: 10 });
     const capped = openDatabase(':memory:');
+    const lines: Array<Record<string, unknown>> = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const progress: CrawlProgress[] = [];
     try {
-      await crawl(capped, [{ id: 'pingtan', start_urls: [`${p.origin}${columnOf('trs0').base}`], render: 'never', rate: 50, max_pages: 5 }], OPTS);
+      await crawl(capped, [{ id: 'pingtan', start_urls: [`${p.origin}${columnOf('trs0').base}`], render: 'never', rate: 50, max_pages: 5 }], {
+        ...OPTS,
+        logger,
+        onProgress: (pr) => progress.push(pr),
+      });
       const pages = p.log.filter((e) => e.url !== '/robots.txt');
       expect(pages.length).toBe(5);
+      expect(progress.map((pr) => pr.fetched)).toEqual([1, 2, 3, 4, 5]);
+      expect(progress[0]).toMatchObject({ host: p.host, url: `${p.origin}${columnOf('trs0').base}` });
+      expect(progress[0].queued).toBeGreaterThan(5);
+      const fetchLines = lines.filter((l) => l.msg === 'fetch');
+      expect(fetchLines).toHaveLength(5);
+      for (const l of fetchLines) expect(Object.keys(l)).toEqual(expect.arrayContaining(['host', 'status', 'bytes', 'ms', 'class', 'url']));
     } finally {
       capped.close();
       await p.close();
