@@ -286,6 +286,15 @@ describe('old 统计表', () => {
     });
   });
 
+  it('records 统计表 values as table facts with their cell', () => {
+    const table: Block = {
+      kind: 'table', index: 3, origin: 'html',
+      rows: [['统计指标', '单位', '本年数', '历年累计'], ['（一）收到申请数', '件', '28', '160']],
+    };
+    const [detail] = extractProse({ blocks: [table], source: { name: 't.html', format: 'html' }, warnings: [] }, 'pre2019');
+    expect(detail).toMatchObject({ key: 'applications.new.total', value: 28, method: 'table', table: 3, column: '本年数' });
+  });
+
   it('reads 本期 columns and labels numbered after 其中', () => {
     const table: Block = {
       kind: 'table', index: 2, origin: 'text',

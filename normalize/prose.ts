@@ -276,8 +276,11 @@ function fromStatTable(table: TableBlock): Candidate[] {
     out.push({
       detail: {
         key, value: wan && !/万/.test(parsed.raw) ? Math.round(parsed.value * 10_000 * 100) / 100 : parsed.value,
-        unit, qualifier: parsed.qualifier, derived: false, method: 'prose',
+        // A 统计表 cell is a table fact: provenance says so (and where), even though the row
+        // labels are the prose phrase table's.
+        unit, qualifier: parsed.qualifier, derived: false, method: 'table',
         source: row.filter((c) => c.trim()).join(' | '), table: table.index, row: row[0],
+        column: valueCol !== undefined ? table.rows[0]?.[valueCol] : undefined, page: table.page,
       },
       rank: [0, 0, 0, table.index, 0],
     });
