@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, extname } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
-import { CORPUS_DIR, contradictionTable, writeLargeHostile } from './make-hostile.ts';
+import { CORPUS_DIR, HOSTILE_AGENCY, contradictionTable, writeLargeHostile } from './make-hostile.ts';
 import { ROOT, runOgi, STACK_TRACE, type Bounded } from './bounded.ts';
 import type { Report } from '../../normalize/types.ts';
 
@@ -43,7 +43,7 @@ const CASES: HostileCase[] = [
     exits: [0],
     ...SMALL,
     report: (r) => {
-      expect(r.title).toBe('牡丹江市人民政府办公室2019年政府信息公开工作年度报告');
+      expect(r.title).toBe(`${HOSTILE_AGENCY['gbk-declared-utf8.html'].agency}2019年政府信息公开工作年度报告`);
       expect(r.year).toBe(2019);
     },
   },
@@ -201,9 +201,18 @@ describe.skipIf(!hasRun)('ogi run on a portal serving the hostile files', () => 
         // Never losing data: every fetched document has a verdict in the ledger.
         const unjudged = fetched.filter((sha) => !conn.prepare('SELECT 1 FROM processed WHERE sha256 = ?').get(sha));
         expect(unjudged).toEqual([]);
-        // The readable reports among them are stored, with their failed checks.
-        expect(conn.prepare('SELECT count(*) FROM reports').pluck().get() as number).toBeGreaterThan(0);
-        expect(conn.prepare('SELECT count(*) FROM checks WHERE ok = 0').pluck().get() as number).toBeGreaterThan(0);
+        // Every document judged a report is stored as one; the contradictory one with failed checks.
+        const loaded = conn.prepare("SELECT count(*) FROM processed WHERE outcome = 'loaded'").pluck().get() as number;
+        expect(loaded).toBeGreaterThan(0);
+        expect(conn.prepare("SELECT count(*) FROM processed WHERE outcome = 'loaded' AND report_id IS NULL").pluck().get()).toBe(0);
+        const failed = conn
+          .prepare('SELECT count(*) FROM checks c JOIN reports r ON r.id = c.report_id WHERE r.agency = ? AND c.ok = 0')
+          .pluck()
+          .get(HOSTILE_AGENCY['contradiction.html'].agency) as number;
+        expect(failed).toBeGreaterThan(0);
+        // Unreadable files are verdicts, not reports.
+        const verdicts = conn.prepare("SELECT count(*) FROM processed WHERE outcome IN ('failed', 'not_a_report')").pluck().get() as number;
+        expect(verdicts).toBeGreaterThanOrEqual(4); // garbage, truncated, encrypted, the list page (+ the bomb)
       } finally {
         conn.close();
       }

@@ -17,10 +17,23 @@ import { AGENCIES } from '../../scripts/bench/corpus.ts';
 
 export const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'corpus');
 
-const agency = AGENCIES[0]; // 牡丹江市人民政府办公室, 231000
+const agency = AGENCIES[0]; // 牡丹江市人民政府办公室, 231000 (the report list's owner)
+
+/** Each hostile report page belongs to its own agency, so a run stores each as its own report. */
+export const HOSTILE_AGENCY: Record<string, (typeof AGENCIES)[number]> = {
+  'nested-tables.html': AGENCIES[1],
+  'wide-table.html': AGENCIES[2],
+  'gbk-declared-utf8.html': AGENCIES[3],
+  'mixed-encoding.html': AGENCIES[4],
+  'all-blank.html': AGENCIES[6],
+  'contradiction.html': AGENCIES[7],
+  'script-loop.html': AGENCIES[8],
+  'huge-50mb.html': AGENCIES[9],
+};
 
 /** A complete 2019-template report page; `edit` may change the grids before rendering. */
 function templatePage(opts: {
+  file: string;
   year?: number;
   seed?: number;
   intro?: string;
@@ -29,6 +42,7 @@ function templatePage(opts: {
   charset?: 'utf-8' | 'gb2312';
 }): { html: string; table3: Grid } {
   const year = opts.year ?? 2019;
+  const agency = HOSTILE_AGENCY[opts.file];
   const v = makeTemplateValues(mulberry32(opts.seed ?? 7), 't2019');
   const grids = { t2: table2Grid(v), t3: table3Grid(v), t4: table4Grid(v) };
   opts.edit?.(grids);
@@ -95,28 +109,29 @@ export function committedHostile(): Record<string, Uint8Array> {
   ]);
 
   const nested =
-    templatePage({}).html.replace(
+    templatePage({ file: 'nested-tables.html' }).html.replace(
       '<div class="TRS_Editor" id="zoom">',
       '<div class="TRS_Editor" id="zoom">' + '<table><tr><td>'.repeat(10_000) + '政府信息公开' + '</td></tr></table>'.repeat(10_000),
     );
 
   const wideHeader = Array.from({ length: 5000 }, (_, i) => `<td>第${i + 1}列</td>`).join('');
   const wideRow = (label: string) => `<tr><td>${label}</td>${Array.from({ length: 4999 }, (_, i) => `<td>${i % 7}</td>`).join('')}</tr>`;
-  const wide = templatePage({}).html.replace(
+  const wide = templatePage({ file: 'wide-table.html' }).html.replace(
     '<p style="text-indent:2em"><strong>二、主动公开政府信息情况</strong></p>',
     `<p style="text-indent:2em"><strong>二、主动公开政府信息情况</strong></p><table border="1"><tr>${wideHeader}</tr>${wideRow('一、本年新收政府信息公开申请数量')}${wideRow('规章')}</table>`,
   );
 
   // GBK bytes under a page that swears it is UTF-8 (a common CMS template bug).
-  const lying = iconv.encode(templatePage({ seed: 11 }).html, 'gbk');
+  const lying = iconv.encode(templatePage({ file: 'gbk-declared-utf8.html', seed: 11 }).html, 'gbk');
 
   // First half UTF-8, second half GBK: a page assembled from two templates.
-  const page = templatePage({ seed: 13 }).html;
+  const page = templatePage({ file: 'mixed-encoding.html', seed: 13 }).html;
   const cut = page.indexOf('三、收到和处理政府信息公开申请情况');
   const mixed = Buffer.concat([Buffer.from(page.slice(0, cut), 'utf8'), iconv.encode(page.slice(cut), 'gbk')]);
 
   // Every number blank: the template's tables with empty cells, and no numbers in the prose.
   const blank = templatePage({
+    file: 'all-blank.html',
     seed: 17,
     edit: ({ t2, t3, t4 }) => {
       for (const grid of [t2, t3, t4]) for (const row of grid) for (const cell of row) if (isNumber(cell.text)) cell.text = '';
@@ -126,6 +141,7 @@ export function committedHostile(): Record<string, Uint8Array> {
   // Prose says 120 applications; the table's 一、本年新收 total says otherwise, and its
   // 自然人 cell no longer adds up with the other columns.
   const contra = templatePage({
+    file: 'contradiction.html',
     seed: 19,
     intro: '2019年，全市共收到政府信息公开申请120件，办结118件，结转下年度办理2件。全年主动公开政府信息350条。',
     edit: ({ t3 }) => {
@@ -143,6 +159,7 @@ ${Array.from({ length: 40 }, (_, i) => `<li><a href="/zwgk/ndbg/${2023 - (i % 15
 </body></html>`;
 
   const loop = templatePage({
+    file: 'script-loop.html',
     seed: 23,
     extraHead: '<script>while(true){}</script><script>for(;;){document.write("政府信息公开")}</script>',
   }).html.replace('<body>', '<body onload="while(true){}">');
@@ -166,7 +183,7 @@ ${Array.from({ length: 40 }, (_, i) => `<li><a href="/zwgk/ndbg/${2023 - (i % 15
 
 /** The numbers `contradiction.html` states, for the test's expectations. */
 export function contradictionTable(): { newTotal: number } {
-  const t3 = templatePage({ seed: 19 }).table3;
+  const t3 = templatePage({ file: 'contradiction.html', seed: 19 }).table3;
   const row = t3.find((r) => r[0]?.text.startsWith('一、本年新收'))!;
   return { newTotal: Number(row.at(-1)!.text) };
 }
@@ -256,7 +273,7 @@ function writeZipBomb(file: string, mib: number): number {
 export function writeLargeHostile(dir: string): string[] {
   mkdirSync(dir, { recursive: true });
   // A 50 MB report page: the real template with ~50 MB of paragraphs in its body.
-  const { html } = templatePage({ seed: 29 });
+  const { html } = templatePage({ file: 'huge-50mb.html', seed: 29 });
   const para = '<p style="text-indent:2em">围绕“放管服”改革、优化营商环境、重大建设项目、公共资源配置、社会公益事业建设等重点领域，持续加大信息公开力度。</p>\n';
   const filler = para.repeat(Math.ceil((50 * 1048576) / Buffer.byteLength(para)));
   writeFileSync(join(dir, 'huge-50mb.html'), html.replace('<p style="text-indent:2em"><strong>五、', filler + '<p style="text-indent:2em"><strong>五、'));
