@@ -1,6 +1,7 @@
 // One HTTP fetch: redirects followed by hand (≤ 5 hops, each recorded and each passed through the
 // caller's gate so politeness and robots apply per hop), a deadline for slow responses, a streaming
 // size cap, conditional headers, and a failure class for whatever came back.
+import { constants as cryptoConstants } from 'node:crypto';
 import { Agent, request } from 'undici';
 import { classifyError, type FetchClass } from './classes.ts';
 import { normalizeUrl } from './url.ts';
@@ -58,6 +59,20 @@ export class GateRefusal extends Error {
 
 const agent = new Agent({ keepAliveTimeout: 4_000, connect: { timeout: 10_000 } });
 
+// TLS quirks of older gov servers under OpenSSL 3 (notes §1.5): legacy renegotiation and curves
+// other than P-256. A host that fails this way gets the matching relaxed agent for the rest of the
+// process, and only that host.
+const TLS_FALLBACKS: Partial<Record<FetchClass, Agent>> = {
+  tls_legacy_reneg: new Agent({ keepAliveTimeout: 4_000, connect: { timeout: 10_000, secureOptions: cryptoConstants.SSL_OP_LEGACY_SERVER_CONNECT } }),
+  tls_bad_ecpoint: new Agent({ keepAliveTimeout: 4_000, connect: { timeout: 10_000, ecdhCurve: 'prime256v1' } }),
+};
+const hostAgents = new Map<string, Agent>();
+
+/** Hosts switched to a relaxed TLS agent, and why (for logs and reports). */
+export function tlsFallbackHosts(): string[] {
+  return [...hostAgents.keys()];
+}
+
 export async function fetchUrl(req: FetchRequest, limits: FetchLimits, gate: Gate): Promise<FetchResult> {
   const started = performance.now();
   const redirects: Hop[] = [];
@@ -89,7 +104,14 @@ export async function fetchUrl(req: FetchRequest, limits: FetchLimits, gate: Gat
     if (req.etag) headers['if-none-match'] = req.etag;
     if (req.lastModified) headers['if-modified-since'] = req.lastModified;
     if (body !== undefined) headers['content-type'] = 'application/x-www-form-urlencoded; charset=UTF-8';
-    const hop = await oneHop(url, method, headers, body, limits);
+    const host = new URL(url).host;
+    let hop = await oneHop(url, method, headers, body, limits, hostAgents.get(host) ?? agent);
+    const fallback = TLS_FALLBACKS[hop.cls];
+    if (fallback && !hostAgents.has(host)) {
+      hostAgents.set(host, fallback);
+      await gate(url).catch(() => {}); // the retry is another request: it takes its own rate slot
+      hop = await oneHop(url, method, headers, body, limits, fallback);
+    }
     if (hop.cls !== 'ok' || hop.status === undefined) return done({ ...hop, finalUrl: url });
     const status = hop.status;
     if (status >= 300 && status < 400 && status !== 304) {
@@ -127,6 +149,7 @@ async function oneHop(
   headers: Record<string, string>,
   body: string | undefined,
   limits: FetchLimits,
+  dispatcher: Agent,
 ): Promise<HopResult> {
   const controller = new AbortController();
   // The deadline covers the whole response: a server that trickles bytes forever is a timeout.
@@ -136,7 +159,7 @@ async function oneHop(
       method,
       headers,
       body,
-      dispatcher: agent,
+      dispatcher,
       signal: controller.signal,
       headersTimeout: limits.timeoutMs,
       bodyTimeout: limits.timeoutMs,
