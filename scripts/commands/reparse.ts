@@ -9,7 +9,8 @@ export function register(program: Command, setExit: SetExit): void {
     .description('re-extract every stored document with the current parser (no network)')
     .requiredOption('--db <file>', 'SQLite database')
     .option('--json', 'print the summary as JSON')
-    .action(async (opts: { db: string; json?: boolean }) => {
+    .option('--workers <n>', 'parse worker threads (default: one per core; 0 = none)')
+    .action(async (opts: { db: string; json?: boolean; workers?: string }) => {
       const { requireDatabase } = await import('../require-db.ts');
       if (!requireDatabase(opts.db)) {
         setExit(2);
@@ -37,7 +38,8 @@ export function register(program: Command, setExit: SetExit): void {
         const logger = createLogger({ level: process.env.OGI_LOG_LEVEL ?? (process.stderr.isTTY ? 'warn' : 'info') });
         const db = openStore(opts.db);
         try {
-          const summary = await reparseAll(db, { logger, progress: await progressSink() });
+          const workers = opts.workers === undefined ? undefined : Number(opts.workers);
+          const summary = await reparseAll(db, { logger, progress: await progressSink(), workers });
           process.stdout.write(opts.json ? JSON.stringify(summary) + '\n' : formatSummary(summary) + '\n');
         } finally {
           db.close();

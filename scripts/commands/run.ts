@@ -14,12 +14,13 @@ export function register(program: Command, setExit: SetExit): void {
     .requiredOption('--db <file>', 'SQLite database (created if missing)')
     .option('--contact <url>', 'contact URL named in the User-Agent')
     .option('--json', 'print the summary as JSON')
-    .action(async (opts: { sites: string; db: string; contact?: string; json?: boolean }) => {
+    .option('--workers <n>', 'parse worker threads (default: one per core; 0 = none)')
+    .action(async (opts: { sites: string; db: string; contact?: string; json?: boolean; workers?: string }) => {
       setExit(await runCommand(opts));
     });
 }
 
-export async function runCommand(opts: { sites: string; db: string; contact?: string; json?: boolean }): Promise<number> {
+export async function runCommand(opts: { sites: string; db: string; contact?: string; json?: boolean; workers?: string }): Promise<number> {
   const { loadSites, SitesError } = await import('../../crawler/index.ts');
   const { acquireLock, lockPathFor, LockedError } = await import('../lock.ts');
   const { openStore } = await import('../../db/store.ts');
@@ -52,7 +53,8 @@ export async function runCommand(opts: { sites: string; db: string; contact?: st
     const logger = createLogger({ level: process.env.OGI_LOG_LEVEL ?? (process.stderr.isTTY ? 'warn' : 'info') });
     const db = openStore(opts.db);
     try {
-      const summary = await runPipeline(db, sites, { logger, contact: opts.contact, progress: await progressSink() });
+      const workers = opts.workers === undefined ? undefined : Number(opts.workers);
+      const summary = await runPipeline(db, sites, { logger, contact: opts.contact, progress: await progressSink(), workers });
       logger.info({ summary }, 'run finished');
       process.stdout.write(opts.json ? JSON.stringify(summary) + '\n' : formatSummary(summary) + '\n');
     } finally {
