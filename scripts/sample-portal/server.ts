@@ -98,6 +98,8 @@ export interface SamplePortal {
   url: string;
   /** The column's first list page: the start URL for the sites file. */
   startUrl: string;
+  /** Re-publishes the page at `path` with edited content, as a portal correcting a report does. */
+  revise(path: string, edit: (body: string) => string): void;
   close(): Promise<void>;
 }
 
@@ -106,6 +108,8 @@ export interface SamplePortal {
  * earlier demo keeps pointing at the same URLs), else on a random port.
  */
 export async function startSamplePortal(opts: { preferredPort?: number } = {}): Promise<SamplePortal> {
+  // Pages the portal has "re-published" with new content (tests: a corrected report).
+  const revised = new Map<string, (body: string) => string>();
   const m = loadManifest();
   const routes = new Map<string, () => { type: string; body: string | Buffer }>();
   const html = (f: () => string) => () => ({ type: 'text/html; charset=utf-8', body: f() });
@@ -133,7 +137,9 @@ export async function startSamplePortal(opts: { preferredPort?: number } = {}): 
       res.end(chrome('404', '<p>您访问的页面不存在</p>'));
       return;
     }
-    const { type, body } = route();
+    const served = route();
+    const revise = revised.get(path);
+    const { type, body } = revise && typeof served.body === 'string' ? { ...served, body: revise(served.body) } : served;
     // Conditional requests as real portals (nginx in front of TRS) answer them: an unchanged
     // page is a 304 with no body, so a nightly re-crawl downloads almost nothing.
     const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
@@ -165,6 +171,9 @@ export async function startSamplePortal(opts: { preferredPort?: number } = {}): 
   return {
     url,
     startUrl: `${url}${m.column}index.html`,
+    revise(path, edit) {
+      revised.set(path, edit);
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
