@@ -218,8 +218,8 @@ class Crawler {
     if (outcome.cls === 'ok' && outcome.body && row.kind !== 'attachment' && isHtmlLike(outcome.contentType ?? '')) {
       const html = decodeHtml(outcome.body, outcome.result.headers['content-type']);
       let anchor = row.anchor ?? undefined;
-      if (row.kind === 'report' && anchor !== undefined && !isReportTitle(anchor)) {
-        // Reached through a truncated list title: the page's own title decides whether it is a report.
+      if (row.kind === 'report' && !isReportTitle(anchor ?? '')) {
+        // Reached through a truncated or agency-only list title: the page's own title decides.
         const title = pageTitle(html);
         if (title && isReportTitle(title)) {
           anchor = title;

@@ -169,9 +169,13 @@ export function discover(page: PageToDiscover, scope: Scope): Discovery {
   const lists = links.filter((l) => l.kind === 'list').length;
   // Only pages we expect to be report lists (start URLs, report columns) are suspected: an empty
   // calendar or topic page with the portal's usual scripts is just a page without reports.
-  const expectsList = page.depth === 0 || isReportColumn(page.anchor ?? '');
-  const jsShell = page.kind === 'list' && expectsList && hasScript && documents === 0 && families.length === 0 && lists < 5;
+  const jsShell = page.kind === 'list' && expectsReports(page) && hasScript && documents === 0 && families.length === 0 && lists < 5;
   return { links, families, jsShell };
+}
+
+/** Start pages and report columns are where reports are listed. */
+function expectsReports(page: PageToDiscover): boolean {
+  return page.kind === 'list' && (page.depth === 0 || isReportColumn(page.anchor ?? ''));
 }
 
 function classifyLink(url: string, text: string, page: PageToDiscover, scope: Scope): FoundLink | undefined {
@@ -189,7 +193,12 @@ function classifyLink(url: string, text: string, page: PageToDiscover, scope: Sc
     return scope.allowsDocument(url) ? { url, kind: 'report', depth, anchor: text } : undefined;
   }
   if (page.kind !== 'list') return undefined;
-  if (LOOK_ALIKE.test(text) || isArticleUrl(url)) return undefined;
+  if (LOOK_ALIKE.test(text)) return undefined;
+  if (isArticleUrl(url)) {
+    // In a column of reports, an article titled only by its agency ("区民政局") is probably one of
+    // them: fetched as a candidate and kept only if its own title says so (see crawl.ts).
+    return expectsReports(page) && scope.allowsDocument(url) ? { url, kind: 'report', depth, anchor: text } : undefined;
+  }
   if (isReportColumn(text) && scope.sameHost(url)) return { url, kind: 'list', depth, anchor: text };
   if (scope.allowsList(url)) return { url, kind: 'list', depth, anchor: text || undefined };
   return undefined;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../db/open.ts';
 import pino from 'pino';
 import { crawl, type CrawlProgress, type CrawlSummary, type Site } from '../crawler/index.ts';
-import { COLUMNS, HOSTILE, columnOf, expectedReportPaths } from './portal/data.ts';
+import { ambiguousInList, COLUMNS, HOSTILE, columnOf, expectedReportPaths } from './portal/data.ts';
 import { startPortal, type AccessEntry, type Portal } from './portal/server.ts';
 
 const RATE = 20; // requests per second per host: high so the test is quick, low enough to measure
@@ -56,7 +56,7 @@ describe('a crawl of three CMS families', () => {
     const lookAlikes = COLUMNS.flatMap((c) => c.items.filter((i) => !i.report).map((i) => i.path));
     for (const path of lookAlikes) expect(reached).not.toContain(path);
     // Look-alikes whose titles the list shows in full are not even fetched.
-    const plain = COLUMNS.flatMap((c) => c.items.filter((i) => !i.report && !i.truncated).map((i) => i.path));
+    const plain = COLUMNS.flatMap((c) => c.items.filter((i) => !i.report && !ambiguousInList(i)).map((i) => i.path));
     for (const path of plain) expect(firstLog.map((e) => e.url)).not.toContain(path);
     expect(first.reportsFound).toBe(expected.length);
   });
@@ -148,6 +148,13 @@ describe('a crawl of three CMS families', () => {
       db.prepare(`SELECT state, anchor, fail_class FROM frontier WHERE url LIKE ?`).get(`%${path}`) as Record<string, string>;
     expect(row(report.path)).toMatchObject({ state: 'done', anchor: report.title });
     expect(row(lookAlike.path)).toMatchObject({ state: 'failed', fail_class: 'not_a_report' });
+  });
+
+  it('opens agency-only entries of a report column and keeps only the one that is a report', () => {
+    const [report, other] = columnOf('hanweb').items.filter((i) => i.listText);
+    const row = (path: string) => db.prepare(`SELECT state, anchor, fail_class FROM frontier WHERE url LIKE ?`).get(`%${path}`);
+    expect(row(report.path)).toMatchObject({ state: 'done', anchor: report.title });
+    expect(row(other.path)).toMatchObject({ state: 'failed', fail_class: 'not_a_report' });
   });
 
   it('reads TRS 1-based paging right: index_2.html, never a non-existent index_1.html', () => {

@@ -22,6 +22,13 @@ export interface Item {
   disallowed?: boolean;
   /** The list shows the title cut short with no title attribute: only the page itself tells. */
   truncated?: boolean;
+  /** What the list shows instead of the title (e.g. only the agency's name). */
+  listText?: string;
+}
+
+/** Items whose list entry does not say what they are: the crawler must open them to know. */
+export function ambiguousInList(item: Item): boolean {
+  return item.truncated === true || item.listText !== undefined;
 }
 
 export interface Column {
@@ -88,6 +95,8 @@ export const COLUMNS: Column[] = [
       { title: '区教育局2022年政务公开工作年度报告', date: '2023-01-12', path: '/art/2023/1/12/art_1234_4990.html', report: true },
       { title: '区统计局2022年国民经济和社会发展统计公报', date: '2023-01-11', path: '/art/2023/1/11/art_1234_4980.html', report: false },
       { title: '区卫健委二〇二一年度政府信息公开工作报告', date: '2022-01-20', path: '/art/2022/1/20/art_1234_3001.html', report: true },
+      { title: '区民政局2021年政府信息公开工作年度报告', listText: '区民政局', date: '2022-01-18', path: '/art/2022/1/18/art_1234_2990.html', report: true },
+      { title: '区民政局2021年度工作总结和2022年工作计划', listText: '区民政局工作总结', date: '2022-01-16', path: '/art/2022/1/16/art_1234_2980.html', report: false },
     ],
   },
   {

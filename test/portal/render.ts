@@ -71,9 +71,15 @@ ${sideMenu(col)}<div class="list-right"><h2>${col.name}</h2><ul class="list">${i
   });
 }
 
+/** A Hanweb record: the list entry as the CMS prints it (some columns show only the agency's name). */
+function hanwebRecord(it: Item): string {
+  const title = it.listText === undefined ? ` title="${esc(it.title)}"` : '';
+  return `<record><![CDATA[\n<li><a href="${it.path}"${title} target="_blank">${esc(it.listText ?? it.title)}</a><span>${it.date}</span></li>\n]]></record>`;
+}
+
 export function hanwebColumnPage(col: Column, group: number): string {
   const h = col.hanweb!;
-  const records = col.items.slice(0, group).map((it) => `<record><![CDATA[\n<li><a href="${it.path}" title="${esc(it.title)}" target="_blank">${esc(it.title)}</a><span>${it.date}</span></li>\n]]></record>`);
+  const records = col.items.slice(0, group).map(hanwebRecord);
   const body = `<div class="main"><div class="bt-position">您当前的位置：<a href="/">首页</a> &gt; <a href="/col/col1200/index.html">信息公开</a> &gt; <span>${col.name}</span></div>
 <div class="default_pgContainer" id="${h.columnid}">
 <script type="text/xml"><datastore><nextgroup><![CDATA[<a href="/module/web/jpage/dataproxy.jsp?page=1&webid=${h.webid}&path=/&columnid=${h.columnid}&unitid=${h.unitid}&webname=%E5%B9%B3%E6%BD%AD%E5%AE%9E%E9%AA%8C%E5%8C%BA&permissiontype=0"></a>]]></nextgroup>
@@ -86,7 +92,7 @@ export function hanwebColumnPage(col: Column, group: number): string {
 }
 
 export function hanwebProxyAnswer(col: Column, start: number, end: number): string {
-  const records = col.items.slice(start - 1, end).map((it) => `<record><![CDATA[\n<li><a href="${it.path}" title="${esc(it.title)}" target="_blank">${esc(it.title)}</a><span>${it.date}</span></li>\n]]></record>`);
+  const records = col.items.slice(start - 1, end).map(hanwebRecord);
   return `<?xml version="1.0" encoding="utf-8"?><datastore><totalrecord>${col.items.length}</totalrecord><recordset>${records.join('\n')}</recordset></datastore>`;
 }
 
