@@ -1,6 +1,8 @@
 // The floors: the least work any parser of the same bytes must do, measured in the same run so a
 // ratio says how much the real parser adds on this machine today.
-// - HTML: cheerio's own byte loader (charset sniffing + parse) and `.text()`.
+// - HTML: bytes decoded (UTF-8, else GB18030), `cheerio.load` with the htmlparser2 back end the
+//   extractor itself uses, and `.text()`; cheerio's default byte loader (charset sniffing + parse5)
+//   is measured too, as a second reference.
 // - text: strict UTF-8 decode (GB18030 fallback) and a split into lines.
 // - PDF: pdf.js opening the document and `getTextContent()` of every page, with the CJK character
 //   maps the real extractor also needs.
@@ -9,7 +11,14 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as cheerio from 'cheerio';
 
+/** The primary HTML floor: decode, cheerio.load (htmlparser2), text. */
 export function cheerioFloor(bytes: Uint8Array): number {
+  const $ = cheerio.load(decodeText(bytes), { xml: { xmlMode: false, decodeEntities: true } });
+  return $.root().text().length;
+}
+
+/** cheerio's default path: loadBuffer (encoding sniffing + parse5), text. */
+export function cheerioParse5Floor(bytes: Uint8Array): number {
   const $ = cheerio.loadBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   return $.root().text().length;
 }
@@ -17,14 +26,16 @@ export function cheerioFloor(bytes: Uint8Array): number {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 const gb18030 = new TextDecoder('gb18030');
 
-export function textFloor(bytes: Uint8Array): number {
-  let text: string;
+function decodeText(bytes: Uint8Array): string {
   try {
-    text = utf8.decode(bytes);
+    return utf8.decode(bytes);
   } catch {
-    text = gb18030.decode(bytes);
+    return gb18030.decode(bytes);
   }
-  return text.split(/\r?\n/).length;
+}
+
+export function textFloor(bytes: Uint8Array): number {
+  return decodeText(bytes).split(/\r?\n/).length;
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');

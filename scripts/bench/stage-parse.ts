@@ -96,11 +96,15 @@ export async function parseStage(o: ParseStageOptions): Promise<Figure[]> {
       name: `${LABEL[f]} (${s.items} reports)`,
       value: fmt.rate(rate, 'reports/s/core'),
       perItem: fmt.ms(per, 'report'),
-      floor: `${f === 'html' ? 'cheerio loadBuffer+text' : 'decode+split lines'} ${fmt.ms(fl, 'report')}`,
+      floor: `${f === 'html' ? 'decode + cheerio.load (htmlparser2) + text' : 'decode + split lines'} ${fmt.ms(fl, 'report')}`,
       ratio: fmt.ratio(ratio),
       target: f === 'html' ? `≥ ${TARGETS.reportsPerCore}/s/core, ≤ ${TARGETS.floorRatio}× floor` : `≥ ${TARGETS.reportsPerCore}/s/core`,
       status: okRate && okRatio ? 'met' : 'missed',
-      note: `${outcomesNote(s)}; ${wallNote(s)}`,
+      note:
+        `${outcomesNote(s)}; ${wallNote(s)}` +
+        (f === 'html' && floor.byFormat['html:parse5']
+          ? `; cheerio's default loadBuffer (sniffing + parse5) + text: ${fmt.ms(perItemMs(floor.byFormat['html:parse5']), 'report')} (parse ${fmt.ratio(per / perItemMs(floor.byFormat['html:parse5']))} of it)`
+          : ''),
     });
   }
   const all = mergeStats(parse, ['html', 'text']);

@@ -1,7 +1,7 @@
 // What a benchmark worker does with a batch of corpus files: the real parse, or one of the floors.
 // Only the call itself is timed (file reads are not), so figures are per-item CPU-bound costs.
 import { readFileSync } from 'node:fs';
-import { cheerioFloor, pdfFloor, textFloor } from './floors.ts';
+import { cheerioFloor, cheerioParse5Floor, pdfFloor, textFloor } from './floors.ts';
 import { threadCpuMs } from './cpu-time.ts';
 import { generateItem, loadSources, type Sources } from './corpus.ts';
 
@@ -58,8 +58,23 @@ export async function runTask(req: TaskRequest): Promise<TaskResult> {
     const c0 = threadCpuMs();
     const t0 = performance.now();
     if (req.kind === 'floor') {
-      if (item.format === 'html') cheerioFloor(bytes);
-      else if (item.format === 'text') textFloor(bytes);
+      if (item.format === 'html') {
+        // Second reference first, into its own bucket, so the primary floor's timer is clean.
+        const p = (byFormat['html:parse5'] ??= { items: 0, ms: 0, cpuMs: 0, outcomes: {}, pages: 0, planted: 0, found: 0 });
+        const pc0 = threadCpuMs();
+        const pt0 = performance.now();
+        cheerioParse5Floor(bytes);
+        p.ms += performance.now() - pt0;
+        p.cpuMs += threadCpuMs() - pc0;
+        p.items++;
+        const c1 = threadCpuMs();
+        const t1 = performance.now();
+        cheerioFloor(bytes);
+        s.ms += performance.now() - t1;
+        s.cpuMs += threadCpuMs() - c1;
+        s.items++;
+        continue;
+      } else if (item.format === 'text') textFloor(bytes);
       else s.pages += await pdfFloor(bytes);
       s.ms += performance.now() - t0;
       s.cpuMs += threadCpuMs() - c0;
