@@ -82,7 +82,7 @@ describe('tab- and space-separated rows', () => {
         '（一）主动公开政府信息数\t条\t8535',
         '其中：主动公开规范性文件数\t条\t56',
         '二、依申请公开情况',
-        '一、本年新收政府信息公开申请数量\t640020470',
+        '（一）收到申请数\t件\t640020470',
       ].join('\n'),
     );
     // Section labels without tabs between two rows belong to the table as one-cell rows.
@@ -93,7 +93,7 @@ describe('tab- and space-separated rows', () => {
       ['（一）主动公开政府信息数', '条', '8535'],
       ['其中：主动公开规范性文件数', '条', '56'],
       ['二、依申请公开情况', '', ''],
-      ['一、本年新收政府信息公开申请数量', '640020470', ''],
+      ['（一）收到申请数', '件', '640020470'],
     ]);
   });
 
@@ -208,5 +208,30 @@ describe('labels followed by single-spaced numbers', () => {
   it('leaves sentences with numbers and a lone list of years alone', () => {
     const d = doc(['全年共受理申请 115 件，办结 115 件。', '2014 2015 2016 2017 2018', '电话 0433 7550019'].join('\n'));
     expect(tables(d)).toHaveLength(0);
+  });
+});
+
+describe('a whole single-spaced table', () => {
+  it('takes the header lines and splits joined row labels at their numbering', () => {
+    const d = doc(
+      [
+        '三、收到和处理政府信息公开申请情况',
+        '申请人情况',
+        '自然人 法人或其他组织 总计',
+        '商业企业 科研机构 社会公益组织 法律服务机构 其他',
+        '三、本年度办理结果 （三）不予公开 1.属于国家秘密 1 0 0 0 0 0 1',
+        '三、本年度办理结果 （六）其他处理 6 1 0 0 0 1 8',
+        '政府集中采购 156 8650.43万元',
+      ].join('\n'),
+    );
+    expect(d.blocks[1]).toEqual({ kind: 'paragraph', text: '申请人情况' });
+    const rows = tables(d)[0].rows.map((r) => r.filter((c) => c !== ''));
+    expect(rows).toEqual([
+      ['自然人', '法人或其他组织', '总计'],
+      ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他'],
+      ['三、本年度办理结果', '（三）不予公开', '1.属于国家秘密', '1', '0', '0', '0', '0', '0', '1'],
+      ['三、本年度办理结果', '（六）其他处理', '6', '1', '0', '0', '0', '1', '8'],
+      ['政府集中采购', '156', '8650.43万元'],
+    ]);
   });
 });

@@ -129,34 +129,57 @@ function splitColumns(l: Line): string[] | undefined {
   return cells;
 }
 
-const NUMBER_TOKEN = '(?:[+\\-−]?[\\d０-９][\\d０-９,.]*%?|[—–/-])';
-const LABEL_THEN_NUMBERS = new RegExp(`^(.*?[^\\d０-９\\s,.%+−-])?\\s*((?:${NUMBER_TOKEN}\\s+){2,}${NUMBER_TOKEN})$`);
+const NUMBER_TOKEN = '(?:[+\\-−]?[\\d０-９][\\d０-９,.]*(?:%|万元|万|元)?|[—–/-])';
+const LABEL_THEN_NUMBERS = new RegExp(`^(.*?[^\\d０-９\\s,.%+−-])?\\s*((?:${NUMBER_TOKEN}\\s+){1,}${NUMBER_TOKEN})$`);
 
 /**
  * "3.补正后申请内容仍不明确 0 0 0 0 0 0 0": a label followed by three or more numbers separated by
- * single spaces (scrapers that joined cells with one space). A line of numbers alone needs five.
+ * single spaces (scrapers that joined cells with one space). A line of numbers alone (table 四's
+ * data row) needs five and may only continue a table, never start one.
  */
-function splitLabelNumbers(l: Line): string[] | undefined {
+function splitLabelNumbers(l: Line, minNumbers = 3, allowBare = false): string[] | undefined {
   if (l.length > 400 || !/\d\s+[+\-−]?\d/.test(l)) return undefined; // cheap pre-checks keep the regex linear in practice
-  const m = normalizeSpace(l).match(LABEL_THEN_NUMBERS);
+  const m = l.replace(/[\s\u00a0\u3000]+/g, ' ').trim().match(LABEL_THEN_NUMBERS);
   if (!m) return undefined;
   const numbers = m[2].split(/\s+/);
-  if (!numbers.some((t) => /\d|[０-９]/.test(t))) return undefined;
+  if (numbers.length < minNumbers || !numbers.some((t) => /\d|[０-９]/.test(t))) return undefined;
   const label = m[1]?.trim();
-  if (!label) return numbers.length >= 5 ? numbers : undefined;
+  if (!label) return allowBare && numbers.length >= 5 ? numbers : undefined;
   if (label.length > 60 || /[。；！？]/.test(label)) return undefined;
-  return [label, ...numbers];
+  // Spanned row labels were joined too ("三、本年度办理结果 （六）其他处理"): split where a
+  // template number starts a new label.
+  const labels = label.split(/\s+(?=[（(][一二三四五六七八九十]+[)）]|[一二三四五六七八九十]+、|\d+[.．、])/).map(normalizeSpace);
+  return [...labels, ...numbers];
+}
+
+/**
+ * A header line of a single-spaced table ("自然人 法人或其他组织 总计"): two or more short words,
+ * no numbers, no punctuation of a sentence. Only taken when a numeric row follows within 3 lines.
+ */
+function headerWords(lines: Line[], k: number): string[] | undefined {
+  const words = lines[k].replace(/[\s\u00a0\u3000]+/g, ' ').trim().split(' ');
+  if (words.length < 2 || lines[k].length > 200) return undefined;
+  if (words.some((w) => w.length > 25 || !/[\u4e00-\u9fff]/.test(w) || /[。；，,：:！？]/.test(w))) return undefined;
+  for (let n = k + 1, seen = 0; n < lines.length && seen < 3; n++) {
+    if (lines[n] === '') continue;
+    seen++;
+    if (splitLabelNumbers(lines[n], 3, true)) return words.map(normalizeSpace);
+    const w = lines[n].replace(/[\s\u00a0\u3000]+/g, ' ').trim().split(' ');
+    if (w.length < 2 || w.some((x) => x.length > 25 || /[。；，,：:！？]/.test(x))) return undefined;
+  }
+  return undefined;
 }
 
 function looksLikeColumnRun(rows: string[][]): boolean {
   if (rows.length < 2) return false;
   const numericRows = rows.filter((r) => r.some((c) => NUMERIC_CELL.test(c))).length;
   if (numericRows === 0) return false;
-  // Rows must share a structure: most rows have the run's most common cell count (headers may be shorter).
+  // Rows must share a structure: most rows have the run's most common cell count (headers may be
+  // shorter), or most rows carry numbers.
   const counts = new Map<number, number>();
   for (const r of rows) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
   const mode = Math.max(...counts.values());
-  return mode * 2 >= rows.length;
+  return mode * 2 >= rows.length || numericRows * 2 >= rows.length;
 }
 
 // --- assembling -------------------------------------------------------------------------------------
@@ -298,19 +321,22 @@ export function textToDocument(text: string, meta: TextMeta): Document {
       }
     }
     // (c) tab / multi-space columns over consecutive lines.
-    const first = splitColumns(lines[i]) ?? splitLabelNumbers(lines[i]);
+    const first = splitColumns(lines[i]) ?? splitLabelNumbers(lines[i]) ?? headerWords(lines, i);
     if (first) {
       const rows: string[][] = [first];
       let j = i + 1;
       while (j < lines.length) {
         const k = skipBlank(lines, j);
         if (k >= lines.length) break;
-        let cells = splitColumns(lines[k]) ?? splitLabelNumbers(lines[k]);
+        // Inside a run a row may carry just two numbers ("政府集中采购 156 8650.43万元").
+        let cells = splitColumns(lines[k]) ?? splitLabelNumbers(lines[k], 2, true) ?? headerWords(lines, k);
         // In a tab-separated table a short label line without tabs ("二、依申请公开情况") between
-        // two rows is a one-cell row of the same table.
-        if (!cells && tabRow(lines[i]) && k + 1 < lines.length && tabRow(lines[skipBlank(lines, k + 1)] ?? '')) {
+        // two rows of the same width is a one-cell row of that table; between rows of different
+        // widths it is the heading of the next table.
+        if (!cells && tabRow(lines[i]) && k + 1 < lines.length) {
+          const next = splitColumns(lines[skipBlank(lines, k + 1)] ?? '');
           const label = normalizeSpace(lines[k]);
-          if (label.length <= 30 && !/[。；]/.test(label)) cells = [label];
+          if (next && next.length === rows[rows.length - 1].length && label.length <= 30 && !/[。；]/.test(label)) cells = [label];
         }
         if (!cells) break;
         rows.push(cells);
