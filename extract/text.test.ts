@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Document, TableBlock } from './document.ts';
 import { documentText } from './document.ts';
 import { textToDocument } from './text.ts';
+import { htmlToDocument } from './html.ts';
 
 const seed = (f: string) => readFileSync(new URL(`../test/fixtures/seeds/${f}`, import.meta.url), 'utf8');
 const tables = (d: Document) => d.blocks.filter((b): b is TableBlock => b.kind === 'table');
@@ -234,4 +235,39 @@ describe('a whole single-spaced table', () => {
       ['政府集中采购', '156', '8650.43万元'],
     ]);
   });
+});
+
+describe('the same report, whatever textual form its tables arrive in', () => {
+  // The t2019 and t2021 portal fixtures, rendered to text the ways scrapers flatten tables; every
+  // data row must come back as a table row with the same cells.
+  const fixtures = ['t2019-pingxiang.html', 't2021-xiangtan.html'].map((f) =>
+    htmlToDocument(readFileSync(new URL(`../test/fixtures/html/${f}`, import.meta.url), 'utf8'), { name: f }),
+  );
+  const isNumber = (c: string) => /^[-+]?[\d.]+(万元)?$/.test(c);
+  /** Spanned labels appear once when a scraper flattens a row; numbers are never merged. */
+  const collapse = (r: string[]) => r.filter((c, i) => i === 0 || c !== r[i - 1] || isNumber(c));
+  const forms: Record<string, (rows: string[][]) => string[]> = {
+    'one cell per line': (rows) => {
+      const width = Math.max(...rows.map((r) => collapse(r).length));
+      return rows.flatMap((r) => [...collapse(r).map((c) => `${c} |`), '|'.repeat(width - collapse(r).length + 1)]);
+    },
+    markdown: (rows) => [`| ${rows[0].join(' | ')} |`, `|${rows[0].map(() => '---').join('|')}|`, ...rows.slice(1).map((r) => `| ${r.join(' | ')} |`)],
+    tabs: (rows) => rows.map((r) => collapse(r).join('\t')),
+    'two spaces': (rows) => rows.map((r) => collapse(r).join('  ')),
+    'one space': (rows) => rows.map((r) => collapse(r).join(' ')),
+  };
+
+  for (const source of fixtures) {
+    for (const [form, render] of Object.entries(forms)) {
+      it(`${source.source.name} as ${form}`, () => {
+        const text = source.blocks.flatMap((b) => (b.kind === 'table' ? render(b.rows) : [b.text])).join('\n');
+        const rebuilt = tables(doc(text)).flatMap((t) => t.rows.map((r) => r.filter((c) => c !== '')));
+        const expected = tables(source).flatMap((t) => t.rows.filter((r) => r.some(isNumber)));
+        for (const row of expected) {
+          const want = form === 'markdown' ? row : collapse(row);
+          expect(rebuilt, want.join(' | ')).toContainEqual(want.filter((c) => c !== ''));
+        }
+      });
+    }
+  }
 });

@@ -159,13 +159,13 @@ function splitLabelNumbers(l: Line, minNumbers = 3, allowBare = false): string[]
 function headerWords(lines: Line[], k: number): string[] | undefined {
   const words = lines[k].replace(/[\s\u00a0\u3000]+/g, ' ').trim().split(' ');
   if (words.length < 2 || lines[k].length > 200) return undefined;
-  if (words.some((w) => w.length > 25 || !/[\u4e00-\u9fff]/.test(w) || /[。；，,：:！？]/.test(w))) return undefined;
+  if (words.some((w) => w.length > 25 || !/[\u4e00-\u9fff]/.test(w) || /[。；，,！？]/.test(w))) return undefined;
   for (let n = k + 1, seen = 0; n < lines.length && seen < 3; n++) {
     if (lines[n] === '') continue;
     seen++;
     if (splitLabelNumbers(lines[n], 3, true)) return words.map(normalizeSpace);
     const w = lines[n].replace(/[\s\u00a0\u3000]+/g, ' ').trim().split(' ');
-    if (w.length < 2 || w.some((x) => x.length > 25 || /[。；，,：:！？]/.test(x))) return undefined;
+    if (w.length < 2 || w.some((x) => x.length > 25 || /[。；，,！？]/.test(x))) return undefined;
   }
   return undefined;
 }
@@ -342,7 +342,9 @@ export function textToDocument(text: string, meta: TextMeta): Document {
         rows.push(cells);
         j = k + 1;
       }
-      if (looksLikeColumnRun(rows)) {
+      // A lone "label n n n" line is a table row too (a one-row table 二 section).
+      const loneRow = rows.length === 1 && !splitColumns(lines[i]) && splitLabelNumbers(lines[i]) !== undefined;
+      if (looksLikeColumnRun(rows) || loneRow) {
         pushTable(rows);
         i = j;
         continue;
