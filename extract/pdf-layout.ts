@@ -96,10 +96,10 @@ export function layoutPages(pages: PdfPage[]): PdfLayout {
       const prevBlock = blocks[blocks.length - 1];
       const rest = lastTable && prevBlock === lastTable.block && p.page === lastTable.page + 1 ? continuedRows(lastTable.grid, p.table) : undefined;
       if (lastTable && rest) {
-        lastTable.block.rows = joinRows(lastTable.block.rows, rest);
+        lastTable.block.rows = joinRows(rest.refine(lastTable.block.rows), rest);
         warnings.push(`table ${lastTable.block.index} continued across page ${lastTable.page}→${p.page} joined`);
-        // Later pages line up with the first part's columns, not with this page's sparser grid.
-        lastTable = { ...lastTable, page: p.page };
+        // Later pages line up with the columns of both parts.
+        lastTable = { ...lastTable, grid: { ...lastTable.grid, cols: rest.cols }, page: p.page };
         continue;
       }
       const block: TableBlock = { kind: 'table', index: ++tableIndex, rows: p.table.rows, origin: 'pdf', page: p.page, x: round(p.table.left), y: round(p.table.top) };
@@ -115,7 +115,7 @@ export function layoutPages(pages: PdfPage[]): PdfLayout {
       const endsFull = para[para.length - 1].x1 >= right - 1.5 * bodySize;
       // A paragraph broken by the page end continues at the top of the next page, unindented.
       const prev = blocks[blocks.length - 1];
-      if (openParagraph && prev?.kind === 'paragraph' && p.page === openParagraph.page + 1 && openParagraph.endsFull && first.x0 < left + 0.8 * bodySize && !headingLevel(text, para, bodySize, blocks.length)) {
+      if (openParagraph && prev?.kind === 'paragraph' && p.page === openParagraph.page + 1 && openParagraph.endsFull && first.x0 < left + 0.8 * bodySize && !headingLevel(text, para, bodySize, blocks.length) && !opensItem(prev.text, text)) {
         prev.text = joinWrapped([prev.text, text]);
         openParagraph = { text: prev.text, endsFull, page: p.page };
         continue;
@@ -141,10 +141,20 @@ function paragraphs(lines: Line[], left: number, right: number, body: number, pa
     if (prev) {
       const gap = prev.y - line.y;
       const indented = line.x0 > left + 0.8 * body;
-      const prevShort = prev.x1 < right - (indentStyle ? 5 : 1.5) * line.size;
+      // A line ends short either because its paragraph ended or because the next line's first
+      // word did not fit ("0591-" / "28881234）。", kinsoku moving "况、" down): only the
+      // first is a paragraph break.
+      const slack = right - prev.x1;
+      const prevShort = slack > Math.max((indentStyle ? 5 : 1.5) * line.size, (firstWordEm(line.text) + 0.6) * line.size);
       const sizeChange = Math.abs(prev.size - line.size) > 1;
       const centred = isCentred(line, pageWidth, left, right) || isCentred(prev, pageWidth, left, right);
-      breakBefore = indented || prevShort || sizeChange || centred || gap > Math.max(spacing * 1.45, prev.size * 2.2);
+      // Two centred lines of one size are a wrapped title, not two paragraphs.
+      const wrappedTitle = isCentred(line, pageWidth, left, right + line.size) && Math.abs(prev.size - line.size) < 0.5 && prev.x1 >= right - 2 * line.size;
+      // Large print (a title) wraps with wide line spacing: two such lines of one size are one block.
+      const largeWrap = prev.size >= body * 1.15 && Math.abs(prev.size - line.size) < 0.5 && gap <= 3 * line.size && prev.x1 >= right - 2 * line.size;
+      // An enumerated item after a finished sentence starts a paragraph even without an indent.
+      const enumerated = opensItem(prev.text, line.text);
+      breakBefore = !largeWrap && (indented || enumerated || (prevShort && !wrappedTitle) || sizeChange || (centred && !wrappedTitle) || gap > Math.max(spacing * 1.3, prev.size * 2.2));
     }
     if (breakBefore && cur.length) {
       out.push(cur);
@@ -156,12 +166,25 @@ function paragraphs(lines: Line[], left: number, right: number, body: number, pa
   return out;
 }
 
+/** Width, in em, of what must move down together at the start of a line: a Latin/number word
+ * plus the character after it, or a Chinese character with the punctuation that may not begin a line. */
+/** An enumerated item after a finished sentence: a new paragraph even without an indent. */
+function opensItem(before: string, after: string): boolean {
+  return /[。；;：:！？]$/.test(before) && ENUMERATED.test(after);
+}
+
+function firstWordEm(text: string): number {
+  const latin = /^[\x21-\x7e]+/.exec(text)?.[0].length ?? 0;
+  return latin * 0.55 + 2;
+}
+
 function isCentred(line: Line, pageWidth: number, left: number, right: number): boolean {
   const mid = (line.x0 + line.x1) / 2;
   return line.x0 > left + 2.5 * line.size && line.x1 < right - 2 * line.size && Math.abs(mid - pageWidth / 2) < 2 * line.size;
 }
 
 const SECTION = /^[一二三四五六七八九十]+、/;
+const ENUMERATED = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、](?!\d))/;
 const SUBSECTION = /^[（(][一二三四五六七八九十]+[）)]/;
 
 function headingLevel(text: string, lines: Line[], body: number, blocksSoFar: number): number | undefined {

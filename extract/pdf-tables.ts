@@ -189,13 +189,34 @@ export function ruledTables(segments: Segment[], runs: Run[]): GridTable[] {
  * the first part's columns by position. Returns the continuation's rows on those columns, or
  * undefined when the two parts do not line up.
  */
-export function continuedRows(prev: GridTable, next: GridTable): { rows: string[][]; openTop: number[] } | undefined {
+export function continuedRows(prev: GridTable, next: GridTable): Continuation | undefined {
   if (Math.abs(prev.left - next.left) > 6 || Math.abs(prev.right - next.right) > 6) return undefined;
-  const map = prev.cols.map(([a, b]) => next.cols.findIndex(([c, d]) => (a + b) / 2 >= c - 1 && (a + b) / 2 <= d + 1));
-  if (map.some((j) => j < 0)) return undefined;
-  // Every column of the continuation must receive at least one column of the first part.
-  if (new Set(map).size !== next.cols.length) return undefined;
-  return { rows: next.rows.map((row) => map.map((j) => row[j])), openTop: map.map((j) => next.openTop[j]) };
+  // The common columns: every edge either part draws. A part that lacks an edge (its rows span
+  // there) repeats the spanning cell's text on both sides, as span expansion does.
+  const edges = [...prev.cols.flat(), ...next.cols.flat()].sort((a, b) => a - b);
+  const common: number[] = [];
+  for (const x of edges) if (!common.length || x - common[common.length - 1] > 3) common.push(x);
+  const cols: [number, number][] = common.slice(1).map((x, i) => [common[i], x]);
+  const owner = (t: GridTable) => cols.map(([a, b]) => t.cols.findIndex(([c, d]) => (a + b) / 2 >= c - 1 && (a + b) / 2 <= d + 1));
+  const inPrev = owner(prev);
+  const inNext = owner(next);
+  if (inPrev.some((j) => j < 0) || inNext.some((j) => j < 0)) return undefined;
+  return {
+    cols,
+    refine: (rows) => rows.map((row) => inPrev.map((j) => row[j])),
+    rows: next.rows.map((row) => inNext.map((j) => row[j])),
+    openTop: inNext.map((j) => next.openTop[j]),
+  };
+}
+
+export interface Continuation {
+  /** The columns both parts share from now on. */
+  cols: [number, number][];
+  /** Re-lays the rows read so far on those columns. */
+  refine: (rows: string[][]) => string[][];
+  /** The continuation's rows on those columns. */
+  rows: string[][];
+  openTop: number[];
 }
 
 export function joinRows(prev: string[][], next: { rows: string[][]; openTop: number[] }): string[][] {
@@ -220,7 +241,61 @@ export function joinRows(prev: string[][], next: { rows: string[][]; openTop: nu
       }
     }
   });
-  return [...prev, ...rest];
+  joinCutCells(prev, rest);
+  return [...prev, ...rest.filter((row) => row.some((cell) => cell !== ''))];
+}
+
+// Template labels open with their numbering: 三、 （五） 1. — text that does not is the tail of
+// a label the page break cut.
+const NUMBERED = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.．、])/;
+const NUMBER_CELL = /^[-+]?[\d.,]+$/;
+
+/**
+ * A merged label cell whose text the page break cut ("三、本年" | "度办理结果", "（五）不予处" |
+ * "理"): the two parts are joined and given to every row of both parts. A continuation row left
+ * holding only such tails is emptied (and then dropped).
+ */
+function joinCutCells(prev: string[][], rest: string[][]): void {
+  const last = prev[prev.length - 1];
+  const first = rest[0];
+  if (!last || !first) return;
+  last.forEach((head, c) => {
+    const tail = first[c];
+    if (!head || !tail || head === tail || !NUMBERED.test(head) || NUMBERED.test(tail) || NUMBER_CELL.test(tail)) return;
+    const whole = joinWrapped([head, tail]);
+    for (let r = prev.length - 1; r >= 0 && prev[r][c] === head; r--) prev[r] = prev[r].map((cell) => (cell === head ? whole : cell));
+    for (let r = 0; r < rest.length && rest[r][c] === tail; r++) rest[r] = rest[r].map((cell) => (cell === tail ? whole : cell));
+  });
+  joinCutHeaderRow(prev, rest);
+  // The row that only carried the cut tails repeats labels now and holds nothing else.
+  const [head, end] = [rest[0], prev[prev.length - 1]];
+  const onlyLabels = head.every((cell, c) => cell === '' || cell === end[c]);
+  if (onlyLabels && head.some((cell) => cell !== '')) rest[0] = head.map(() => '');
+}
+
+// Header labels of the report templates, for recognising one cut in two by a page break.
+const TEMPLATE_HEADERS = new Set([
+  '结果维持', '结果纠正', '其他结果', '尚未审结', '总计', '未经复议直接起诉', '复议后起诉', '行政复议', '行政诉讼',
+  '自然人', '法人或其他组织', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '申请人情况',
+  '本年新制作数量', '本年新公开数量', '对外公开总数量', '本年制发件数', '本年废止件数', '现行有效件数',
+  '上一年项目数量', '本年增/减', '处理决定数量', '本年处理决定数量', '采购项目数量', '采购总金额',
+]);
+
+/**
+ * A header row cut by the page break ("结果" on one page, "维持" on the next): neither part holds
+ * a number, and each joined pair reads as a header of the table (or of the templates). The
+ * tails are joined onto the heads and their row is emptied.
+ */
+function joinCutHeaderRow(prev: string[][], rest: string[][]): void {
+  const last = prev[prev.length - 1];
+  const first = rest[0];
+  if (!last || !first || last.some((c) => NUMBER_CELL.test(c)) || first.some((c) => NUMBER_CELL.test(c))) return;
+  const known = new Set([...TEMPLATE_HEADERS, ...prev.flat()]);
+  const pairs = last.map((head, c) => ({ head, tail: first[c] }));
+  const cut = pairs.filter(({ head, tail }) => tail && tail !== head);
+  if (!cut.length || !cut.every(({ head, tail }) => head && known.has(joinWrapped([head, tail])))) return;
+  prev[prev.length - 1] = pairs.map(({ head, tail }) => (tail && tail !== head ? joinWrapped([head, tail]) : head));
+  rest[0] = first.map(() => '');
 }
 
 function sameRow(a: string[], b: string[]): boolean {
@@ -245,13 +320,12 @@ export function absorbOverflow(table: GridTable, runs: Run[], isBodyText: (r: Ru
   if (below.length !== candidates.length) return absorbed;
   const last = table.rows[table.rows.length - 1];
   for (const run of candidates) {
-    const cx = (run.x0 + run.x1) / 2;
-    const c = table.cols.findIndex(([a, b]) => cx >= a && cx <= b);
+    // Each piece must fit inside one column of a filled cell: a heading under the table does not.
+    const c = table.cols.findIndex(([a, b]) => run.x0 >= a - 1 && run.x1 <= b + 1);
     if (c < 0 || !last || last[c] === '') return new Set();
   }
   for (const run of candidates.sort((a, b) => a.x0 - b.x0)) {
-    const cx = (run.x0 + run.x1) / 2;
-    const c = table.cols.findIndex(([a, b]) => cx >= a && cx <= b);
+    const c = table.cols.findIndex(([a, b]) => run.x0 >= a - 1 && run.x1 <= b + 1);
     const old = last[c];
     // The cell's text is repeated over its span (columns and rows): extend every copy.
     for (let r = table.rows.length - 1; r >= 0 && table.rows[r].includes(old); r--) {

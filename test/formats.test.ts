@@ -54,7 +54,8 @@ const REPORTS: { name: string; template: string; key: Record<string, number> }[]
   },
 ];
 
-const FORMATS = ['pdf', 'docx', 'doc', 'wps'];
+// .pdf: printed by Chromium; .office.pdf: exported by an office suite (LibreOffice) from the DOCX.
+const FORMATS = ['pdf', 'office.pdf', 'docx', 'doc', 'wps'];
 
 describe('the same report in every format gives the same metrics', () => {
   for (const { name, template, key } of REPORTS) {
