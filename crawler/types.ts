@@ -49,10 +49,15 @@ export interface CrawlOptions {
 }
 
 export interface CrawlSummary {
+  /** URLs that got an HTTP answer in this run (final attempt; retries not counted twice). */
   pagesFetched: number;
+  /** Of those, answered 304 Not Modified. */
   notModified: number;
+  /** Body bytes received, all attempts, robots.txt and browser renders included. */
   bytesDownloaded: number;
+  /** Report pages and attachments archived in the current pass of the crawled sites. */
   reportsFound: number;
+  /** Final failure class per URL (robots_disallowed, timeout, http_4xx, not_a_report, …) → count. */
   failuresByClass: Record<string, number>;
   ms: number;
 }
