@@ -31,6 +31,8 @@ export interface BinaryFetched {
   ms: number;
 }
 
+const SKIPPED_RESOURCES = new Set(['image', 'font', 'media', 'stylesheet']);
+
 /** Evidence that a page rendered for real (not a blank failed challenge): enough body text or links. */
 const MIN_TEXT = 200;
 
@@ -42,6 +44,8 @@ export class BrowserSession {
   constructor(
     private readonly userAgent: string,
     private readonly timeoutMs: number,
+    /** Politeness for the browser's own requests: resolves when the URL may be requested, false if robots forbid it. */
+    private readonly gate: (url: string) => Promise<boolean> = async () => true,
   ) {}
 
   private async ctx(): Promise<BrowserContext> {
@@ -76,6 +80,14 @@ export class BrowserSession {
     const started = performance.now();
     const context = await this.ctx();
     const page = await context.newPage();
+    // The page's own requests obey the same per-host rate and robots.txt as ours; images, fonts,
+    // media and stylesheets are never needed to find links, so they are not requested at all.
+    await page.route('**/*', async (route) => {
+      const req = route.request();
+      if (SKIPPED_RESOURCES.has(req.resourceType())) return route.abort();
+      if (!/^https?:/.test(req.url())) return route.continue();
+      return (await this.gate(req.url())) ? route.continue() : route.abort('blockedbyclient');
+    });
     let lastStatus: number | undefined;
     page.on('response', (r) => {
       if (r.request().isNavigationRequest() && r.frame() === page.mainFrame()) lastStatus = r.status();

@@ -301,13 +301,17 @@ class Crawler {
     if (!browserAvailable()) {
       return this.failedBrowser(row, 'network', `browser needed but ${'/usr/bin/chromium'} is missing`);
     }
-    this.browser ??= new BrowserSession(this.limits.userAgent, this.opts.browserTimeoutMs ?? 45_000);
-    try {
-      await this.gate(row.url);
-    } catch (err) {
-      if (err instanceof GateRefusal) return this.failedBrowser(row, err.cls, err.message);
-      throw err;
-    }
+    this.browser ??= new BrowserSession(this.limits.userAgent, this.opts.browserTimeoutMs ?? 45_000, (url) =>
+      this.gate(url).then(
+        () => true,
+        () => false,
+      ),
+    );
+    // Checked here too so a disallowed page is recorded as such rather than as a failed render;
+    // for an attachment this is its one gate (the request API is not routed).
+    const policy = await this.robotsFor(row.url);
+    if (!policy.isAllowed(row.url)) return this.failedBrowser(row, 'robots_disallowed', `robots.txt disallows ${row.url}`);
+    if (row.kind === 'attachment') await this.limiter.acquire(new URL(row.url).host);
     try {
       if (row.kind === 'attachment') {
         const got = await this.browser.fetchBinary(row.url);

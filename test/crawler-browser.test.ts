@@ -47,6 +47,13 @@ describe.skipIf(!hasChromium)('render: auto in real Chromium', () => {
     expect(list).toEqual([{ via: 'http', class: 'ok' }, { via: 'browser', class: 'ok' }]);
   });
 
+  it('keeps the browser’s own requests within the host’s rate, and skips images and stylesheets', () => {
+    const times = portal.log.map((e) => e.t).sort((a, b) => a - b);
+    for (let i = 0; i + 9 < times.length; i++) expect(times[i + 9] - times[i]).toBeGreaterThanOrEqual(8 * 50);
+    expect(portal.log.some((e) => e.url === `${columnOf('jslist').base}data.json`)).toBe(true);
+    expect(portal.log.filter((e) => /\.(css|png|jpg|gif)$/.test(e.url))).toEqual([]);
+  });
+
   it('passes a 412 $_ts challenge in the browser and fetches the attachment with its cookies', () => {
     const rows = db.prepare(`SELECT url, content_type FROM report_documents WHERE site_id = 'liushui'`).all() as Array<{ url: string; content_type: string }>;
     expect(rows.map((r) => pathOf(r.url)).sort()).toEqual(expectedReportPaths(challengeColumn).sort());
