@@ -112,6 +112,13 @@ describe('fetchUrl', () => {
 });
 
 describe('classifyResponse and Retry-After', () => {
+  it('a big portal error page served with 200 is a soft 404 by its title', () => {
+    const page = `<html><head><title>404-页面不存在_某某市人民政府</title></head><body>${'<li><a href="/x">栏目</a></li>'.repeat(200)}</body></html>`;
+    expect(classifyResponse(200, { 'content-type': 'text/html' }, Buffer.from(page))).toBe('soft_404');
+    const report = `<html><head><title>某某市2023年政府信息公开工作年度报告</title></head><body>${'<p>主动公开政府信息404条</p>'.repeat(200)}</body></html>`;
+    expect(classifyResponse(200, { 'content-type': 'text/html' }, Buffer.from(report))).toBe('ok');
+  });
+
   it('a 412 without $_ts is an ordinary 4xx; an empty 200 is empty_body', () => {
     expect(classifyResponse(412, {}, Buffer.from('Precondition Failed'))).toBe('http_4xx');
     expect(classifyResponse(200, {}, Buffer.alloc(0))).toBe('empty_body');

@@ -219,6 +219,7 @@ export function retryAfterMs(value: string | undefined, now = Date.now()): numbe
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
+const SOFT_404_TITLE = /404|页面不存在|页面未找到|找不到|错误页|出错了|not found/i;
 const SOFT_404_TEXT = /页面不存在|找不到|不存在或已被删除|已删除|404 ?not ?found|page not found|您访问的页面/i;
 
 /** The class of a final (non-redirect) response, looking at status and, for challenges, the body. */
@@ -237,6 +238,12 @@ export function classifyResponse(status: number, headers: Record<string, string>
     if (isHtml && body.length < 2048) {
       const text = new TextDecoder('utf-8').decode(body) + ' ' + safeGbk(body);
       if (SOFT_404_TEXT.test(text)) return 'soft_404';
+    }
+    // A full portal error page (menus, footer) is bigger, but its <title> still says what it is.
+    if (isHtml) {
+      const head = body.subarray(0, 16384);
+      const title = (new TextDecoder('utf-8').decode(head) + ' ' + safeGbk(head)).match(/<title[^>]*>([^<]*)<\/title>/gi)?.join(' ') ?? '';
+      if (SOFT_404_TITLE.test(title)) return 'soft_404';
     }
     return 'ok';
   }
