@@ -39,12 +39,15 @@ const HAS_CJK = /[\u3400-\u9fff]/;
 // Units a count or amount cell may carry; anything else with CJK is a label.
 const VALUE_CJK = /^[\s\d.,，+\-－—万亿元件条个项次人份]*$/;
 
+// 本年增/减 written out ("增加57", "减少3"): a value of table 二, not a label.
+const WORDED_CHANGE = /^(?:增加|新增|增|减少|减)\s*\d+(?:项|个|件)?$/;
+
 export type CellKind = 'blank' | 'value' | 'label';
 
 export function cellKind(text: string): CellKind {
   if (BLANK.test(text)) return 'blank';
   const t = text.normalize('NFKC').trim();
-  if (t === '无') return 'value';
+  if (t === '无' || WORDED_CHANGE.test(t)) return 'value';
   if (HAS_CJK.test(t) && !VALUE_CJK.test(t)) return 'label';
   if (parseCell(t) !== undefined) return 'value';
   // A lone signed run or digit run with odd separators ("+1036-8") is still value material.

@@ -9,6 +9,7 @@ import { documentRows, type SourceRow } from './rows.ts';
 import { T2_COLUMNS, T2_ROWS, T2_WRAPPED_HEADER } from './table2.ts';
 import { mapTable2Row, type T2Header } from './table2-map.ts';
 import { mapTable3, matchTable3Row, type T3Context, type T3Input } from './table3-map.ts';
+import { T3_ROWS } from './table3.ts';
 import { T4_HEADER } from './table4.ts';
 import { mapTable4, mapTable4Transposed, transposedBlock } from './table4-map.ts';
 
@@ -39,11 +40,19 @@ export function mapTemplateTables(doc: Document, era: Exclude<Era, 'pre2019'>): 
   let lastOutcomeHeader: string[] | undefined;
 
   let previous: SourceRow | undefined;
-  for (const row of documentRows(doc)) {
+  const rows = documentRows(doc);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
     const before = previous;
     previous = row;
-    const parts = splitRow(row.cells);
+    let parts = splitRow(row.cells);
     const hasValues = parts.values.some((v) => cellKind(v) !== 'blank');
+    if (hasValues && parts.labels.length === 0 && before) {
+      // Text from a PDF wraps a long label around its numbers: the label's first line above a
+      // line of numbers alone, its last line below ("2.其他法律行政法规" / "0 0 …" / "禁止公开").
+      const wrapped = wrappedLabel(before, rows[i + 1]);
+      if (wrapped) parts = { ...parts, labels: wrapped };
+    }
     const labels = parts.labels.map((l) => stripNumbering(compactLabel(l)));
 
     const t3 = matchTable3Row(labels, ctx);
@@ -112,6 +121,30 @@ export function mapTemplateTables(doc: Document, era: Exclude<Era, 'pre2019'>): 
   }
   add(mapTable3(t3Inputs));
   return out;
+}
+
+const LEADING_NUMBERING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．])/;
+const MAX_WRAPPED_LINE = 30;
+
+/**
+ * The label of a numbers-only row whose label wrapped around it: the label-only line above, plus
+ * the label-only line below when it continues the label (no numbering of its own). Only labels
+ * that name a template row count, so table 四's numbers under their header stay as they are.
+ */
+function wrappedLabel(above: SourceRow, below: SourceRow | undefined): string[] | undefined {
+  const labelOnly = (r: SourceRow | undefined) => {
+    if (!r) return undefined;
+    const p = splitRow(r.cells);
+    if (p.values.some((v) => cellKind(v) !== 'blank') || p.labels.length !== 1) return undefined;
+    return p.labels[0].length <= MAX_WRAPPED_LINE ? p.labels[0] : undefined;
+  };
+  const first = labelOnly(above);
+  if (!first) return undefined;
+  const rest = labelOnly(below);
+  const label = rest && !LEADING_NUMBERING.test(rest) ? first + rest : first;
+  const compact = stripNumbering(compactLabel(label));
+  const names = T3_ROWS.some((r) => r.pattern.test(compact)) || T2_ROWS.some((r) => r.pattern.test(compact));
+  return names ? [label] : undefined;
 }
 
 /** Two stacked header cells as one ("本年新" over "制作数量"); a rowspan repeat counts once. */

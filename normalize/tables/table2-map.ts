@@ -74,6 +74,10 @@ export function mapTable2Row(
   let columns = header ? headerColumns(header, canonical) : undefined;
   // A header from another block (e.g. 本年新制作数量 above 行政许可) does not fit this subject.
   if (columns && !columns.every((p) => isMetricKey(`${prefix}.${p.column.suffix}`))) columns = undefined;
+  // A header naming fewer columns than the row has numbers lost part of itself (a wrapped
+  // "本年新/制作数量" in text from a PDF); the template's order fits a row of its full width.
+  const stated = parts.values.filter((v) => cellKind(v) !== 'blank').length;
+  if (columns && stated > columns.length && stated === canonical.length) columns = undefined;
   const wan = header ? T2_WAN.test(header.cells.join('')) : false;
   const placed: Placed[] = columns ?? canonical.map((column, i) => ({ column, label: column.suffix, index: -1 - i }));
   if (!placed.length) return { details, checks };

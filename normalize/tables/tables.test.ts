@@ -272,3 +272,60 @@ describe('table 四 printed transposed (one row per remedy)', () => {
     expect([m['litigation.after_review.upheld'], m['litigation.after_review.total']]).toEqual([1, 1]);
   });
 });
+
+describe('text from PDFs (pdftotext -layout): wrapped labels and headers', () => {
+  const parseText = async (text: string) => normalize(await extractBytes(Buffer.from(text, 'utf8'), { name: 'report.txt' }));
+  const zeros = '     0      0      0      0       0      0      0';
+  const report = [
+    '                 某区教育局2020年政府信息公开工作年度报告',
+    '      二、主动公开政府信息情况',
+    '                                     第二十条第（一）项',
+    '                                    本年新         本年新',
+    '         信息内容                                                对外公开总数量',
+    '                                   制作数量       公开数量',
+    '           规章                       0              0                 0',
+    '      规范性文件                      3              3                 19',
+    '      三、收到和处理政府信息公开申请情况',
+    '    一、本年新收政府信息公开申请数量                    3      0      0      0       0      0      3',
+    '    二、上年结转政府信息公开申请数量                    0      0      0      0       0      0      0',
+    '                   （一）予以公开                       2      0      0      0       0      0      2',
+    '                               1．属于国家秘密      ' + zeros,
+    '                               2．其他法律行政法规',
+    zeros,
+    '                               禁止公开',
+    '                               5．要求行政机关确认或重新出',
+    '     1      0      0      0       0      0      1',
+    '                               具已获取信息',
+    '                   （七）总计                           3      0      0      0       0      0      3',
+  ].join('\n');
+
+  it('reads a row whose label wrapped around a line holding only its numbers', async () => {
+    const r = await parseText(report);
+    expect(row(r.metrics, 'outcome.withheld.prohibited_by_law')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+    expect(row(r.metrics, 'outcome.not_processed.confirm_reissue')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+  });
+
+  it('reads table 二 in template order when the wrapped header names fewer columns than the row has numbers', async () => {
+    const r = await parseText(report);
+    expect([r.metrics['normative_docs.issued'], r.metrics['normative_docs.published'], r.metrics['normative_docs.public_total']]).toEqual([3, 3, 19]);
+    expect([r.metrics['rules.issued'], r.metrics['rules.published'], r.metrics['rules.public_total']]).toEqual([0, 0, 0]);
+  });
+});
+
+describe('本年增/减 written out in words', () => {
+  it('reads 增加57 and 减少3 as signed changes beside the other columns', () => {
+    const doc = parseGridFixture(
+      [
+        '# 某区市场监督管理局2019年政府信息公开工作年度报告',
+        '[table origin=html]',
+        '信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量',
+        '行政许可 | 41 | 减少3 | 9683',
+        '行政处罚 | 2136 | 增加57 | 318',
+        '[/table]',
+      ].join('\n'),
+    );
+    const m = Object.fromEntries(mapTemplateTables(doc, 't2019').details.map((d) => [d.key, d.value]));
+    expect([m['licensing.prev_items'], m['licensing.change'], m['licensing.decisions']]).toEqual([41, -3, 9683]);
+    expect([m['penalty.prev_items'], m['penalty.change'], m['penalty.decisions']]).toEqual([2136, 57, 318]);
+  });
+});
