@@ -30,9 +30,9 @@ describe('the parse pool (worker threads)', () => {
     pools.push(pool);
     const pdf = fixture('docs/t2019-mudanjiang.pdf');
     const first = await pool.parse(pdf, 'http://www.mdj.gov.cn/nb/2019.pdf', 'application/pdf');
-    expect(first).toEqual({ ok: false, failure: 'timeout', message: 'parsing took longer than 0.001 s; skipped' });
+    expect(first).toEqual({ ok: false, failure: 'parse_timeout', message: 'parsing took longer than 0.001 s; skipped' });
     // The stuck worker was replaced: the pool still answers.
     const second = await pool.parse(pdf, 'http://www.mdj.gov.cn/nb/2019.pdf', 'application/pdf');
-    expect(second).toMatchObject({ ok: false, failure: 'timeout' });
+    expect(second).toMatchObject({ ok: false, failure: 'parse_timeout' });
   });
 });

@@ -1,6 +1,6 @@
 // Parsing on worker threads, one per core: the parser is CPU-bound and SQLite writes stay on the
 // main thread. A document whose parse does not finish within the time limit is recorded as a
-// `timeout` failure and its worker replaced, so one hostile file cannot hang a nightly run.
+// `parse_timeout` failure and its worker replaced, so one hostile file cannot hang a nightly run.
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import type { ParsedDocument } from '../db/store.ts';
@@ -88,7 +88,7 @@ export async function startParsePool(opts: ParsePoolOptions = {}): Promise<Parse
     if (!job) return;
     slot.job = job;
     slot.timer = setTimeout(() => {
-      finish(slot, { ok: false, failure: 'timeout', message: `parsing took longer than ${timeoutMs / 1000} s; skipped` }, true);
+      finish(slot, { ok: false, failure: 'parse_timeout', message: `parsing took longer than ${timeoutMs / 1000} s; skipped` }, true);
     }, timeoutMs);
     slot.worker.postMessage({ id: job.id, bytes: job.bytes, name: job.name, contentType: job.contentType });
   };
