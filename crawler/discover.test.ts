@@ -100,6 +100,10 @@ describe('discover on a list page', () => {
   it('flags a start page whose list is built by script as a JS shell', () => {
     const shell = `<html><body><div class="nav"><a href="/">首页</a></div><div id="app">加载中…</div><script>fetch('/api/list').then(r=>r.json()).then(render)</script></body></html>`;
     expect(discover({ url: 'http://www.x.gov.cn/zwgk/nb/', kind: 'list', depth: 0, html: shell }, scope).jsShell).toBe(true);
+    // A shell under a broad `allow` keeps many in-scope menu links; its data-loading script still gives it away.
+    const menus = Array.from({ length: 8 }, (_, i) => `<a href="/zwgk/nb/lm${i}/">栏目${i}</a>`).join('');
+    expect(discover({ url: 'http://www.x.gov.cn/zwgk/nb/', kind: 'list', depth: 0, html: shell.replace('<div id="app">', menus + '<div id="app">') }, scope).jsShell).toBe(true);
+    expect(discover({ url: 'http://www.x.gov.cn/zwgk/nb/', kind: 'list', depth: 0, html: `<body>${menus}<script src="/js/common.js"></script></body>` }, scope).jsShell).toBe(false);
     // The same emptiness deeper down (a calendar day, a topic page) is just a page without reports.
     expect(discover({ url: 'http://www.x.gov.cn/zwgk/nb/calendar/', kind: 'list', depth: 2, html: shell, anchor: '活动日历' }, scope).jsShell).toBe(false);
   });

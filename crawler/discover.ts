@@ -95,7 +95,10 @@ interface Anchor {
   text: string;
 }
 
-function anchorsOf(html: string): { anchors: Anchor[]; hasScript: boolean } {
+/** Inline scripts that fetch data and build the page: the list is not in the HTML. */
+const SCRIPT_LOADS_DATA = /\bfetch\(|\$\.(ajax|get|post|getJSON)\(|XMLHttpRequest|axios\.|new Vue\(|createApp\(/;
+
+function anchorsOf(html: string): { anchors: Anchor[]; hasScript: boolean; scriptLoadsData: boolean } {
   const $ = cheerio.load(html);
   const anchors: Anchor[] = [];
   $('a[href], area[href]').each((_, el) => {
@@ -109,11 +112,14 @@ function anchorsOf(html: string): { anchors: Anchor[]; hasScript: boolean } {
     anchors.push({ href: $(el).attr('src') ?? '', text: '' });
   });
   const hasScript = $('script').length > 0;
-  return { anchors, hasScript };
+  const scriptLoadsData = $('script:not([src])')
+    .toArray()
+    .some((el) => SCRIPT_LOADS_DATA.test($(el).text()));
+  return { anchors, hasScript, scriptLoadsData };
 }
 
 export function discover(page: PageToDiscover, scope: Scope): Discovery {
-  const { anchors, hasScript } = anchorsOf(page.html);
+  const { anchors, hasScript, scriptLoadsData } = anchorsOf(page.html);
   const listPage: ListPage = { url: page.url, html: page.html, requestBody: page.requestBody };
   const links: FoundLink[] = [];
   const families: string[] = [];
@@ -169,7 +175,9 @@ export function discover(page: PageToDiscover, scope: Scope): Discovery {
   const lists = links.filter((l) => l.kind === 'list').length;
   // Only pages we expect to be report lists (start URLs, report columns) are suspected: an empty
   // calendar or topic page with the portal's usual scripts is just a page without reports.
-  const jsShell = page.kind === 'list' && expectsReports(page) && hasScript && documents === 0 && families.length === 0 && lists < 5;
+  // …unless an inline script visibly loads data, which settles it whatever the menus hold.
+  const jsShell =
+    page.kind === 'list' && expectsReports(page) && hasScript && documents === 0 && families.length === 0 && (lists < 5 || scriptLoadsData);
   return { links, families, jsShell };
 }
 
