@@ -255,6 +255,7 @@ describe('the same report, whatever textual form its tables arrive in', () => {
     tabs: (rows) => rows.map((r) => collapse(r).join('\t')),
     'two spaces': (rows) => rows.map((r) => collapse(r).join('  ')),
     'one space': (rows) => rows.map((r) => collapse(r).join(' ')),
+    'one cell per line, no separators': (rows) => rows.flatMap(collapse),
   };
 
   for (const source of fixtures) {
@@ -270,4 +271,46 @@ describe('the same report, whatever textual form its tables arrive in', () => {
       });
     }
   }
+});
+
+describe('one cell per line with no separators at all', () => {
+  it('rebuilds seed 000’s channel table from its label and number lines', () => {
+    const d = textToDocument(seed('000_9e20576ddb2ae380.txt'), { name: '000.txt' });
+    expect(tables(d)).toHaveLength(1);
+    expect(tables(d)[0].rows.slice(1)).toEqual([
+      ['公开渠道', '政府网站', '政务微博', '政务微信', '其他方式'],
+      ['数量', '6089', '111', '1628', '1381'],
+      ['百分比', '71.34%', '1.3%', '19.07%', '16.18%'],
+    ]);
+  });
+
+  it('groups numbered labels with the numbers that follow them and stops at the next section', () => {
+    const d = doc(
+      [
+        '三、收到和处理政府信息公开申请情况',
+        '申请人情况',
+        '自然人', '法人或其他组织', '总计',
+        '一、本年新收政府信息公开申请数量', '64', '0', '0', '2', '0', '4', '70',
+        '三、本年度办理结果', '（三）不予公开', '1.属于国家秘密', '0', '0', '0', '0', '0', '0', '0',
+        '四、政府信息公开行政复议、行政诉讼情况',
+        '本机关全年未发生行政复议、行政诉讼。',
+      ].join('\n'),
+    );
+    expect(d.blocks[0]).toEqual({ kind: 'heading', level: 2, text: '三、收到和处理政府信息公开申请情况' });
+    expect(tables(d)[0].rows.map((r) => r.filter((c) => c !== ''))).toEqual([
+      // Header labels are kept in their order; with no row ends there is no telling their rows apart.
+      ['申请人情况', '自然人', '法人或其他组织', '总计'],
+      ['一、本年新收政府信息公开申请数量', '64', '0', '0', '2', '0', '4', '70'],
+      ['三、本年度办理结果', '（三）不予公开', '1.属于国家秘密', '0', '0', '0', '0', '0', '0', '0'],
+    ]);
+    expect(d.blocks.slice(2)).toEqual([
+      { kind: 'heading', level: 2, text: '四、政府信息公开行政复议、行政诉讼情况' },
+      { kind: 'paragraph', text: '本机关全年未发生行政复议、行政诉讼。' },
+    ]);
+  });
+
+  it('does not make a table of a few dates or a numbered list', () => {
+    const d = doc(['工作安排', '一、制定方案', '3', '二、组织培训', '5', '三、总结', '2020'].join('\n'));
+    expect(tables(d)).toHaveLength(0);
+  });
 });

@@ -182,6 +182,95 @@ function looksLikeColumnRun(rows: string[][]): boolean {
   return mode * 2 >= rows.length || numericRows * 2 >= rows.length;
 }
 
+// --- (d) one cell per line with no separator at all ----------------------------------------------------
+// Some scrapers print every <td> on its own line and nothing at the row ends. Rows are recovered
+// from the template's shape: a row is its label line(s) followed by its run of numbers.
+
+/** A line that is one numeric cell (a count, a signed change, an amount, a share, or a dash for blank). */
+const NUMBER_LINE = /^(?:[+\-−]?[\d０-９][\d０-９,，.．]*\s*(?:万元|元|万|%|％)?|[—–-]{1,2}|\/)$/;
+/** Row labels of the templates start with their numbering: 一、 （一） 1. */
+const NUMBERED_LABEL = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、](?!\d))/;
+
+/** A report section title, as opposed to a table's row label (一、本年新收政府信息公开申请数量). */
+const SECTION_TITLE = /^[一二三四五六七八九十]+[、.．].*(情况|事项|措施|问题|概述|工作)$/;
+
+function isLabelLine(l: Line): boolean {
+  return l.length <= 60 && !/[。；！？]/.test(l) && !NUMBER_LINE.test(l) && !l.includes('|');
+}
+
+interface CellLineRun {
+  rows: string[][];
+  /** Leading lines (section headings) that belong before the table, not in it. */
+  before: string[];
+  /** Index just past the last number line used. */
+  end: number;
+}
+
+/**
+ * Starting at line i, collects short label and number lines (blank lines between are skipped) and,
+ * if they hold enough numbers, groups them: each run of numbers closes a row whose label is the
+ * numbered label line(s) just before it; unnumbered labels before that are the header row(s).
+ */
+function rebuildCellLines(lines: Line[], i: number): CellLineRun | undefined {
+  const cells: { text: string; at: number; number: boolean }[] = [];
+  for (let k = i; k < lines.length; k++) {
+    const t = normalizeSpace(lines[k]);
+    if (t === '') continue;
+    const number = NUMBER_LINE.test(t);
+    if (!number && !isLabelLine(t)) break;
+    // The next section of the report ("四、政府信息公开行政复议、行政诉讼情况") ends the table.
+    if (cells.some((c) => c.number) && SECTION_TITLE.test(t)) break;
+    cells.push({ text: t, at: k, number });
+  }
+  const lastNumber = cells.map((c) => c.number).lastIndexOf(true);
+  if (lastNumber < 0) return undefined;
+  const used = cells.slice(0, lastNumber + 1);
+  const numbers = used.filter((c) => c.number).length;
+  if (numbers < 6 || numbers * 10 < used.length * 3) return undefined;
+  // Numbers must come in runs (a row's values), not one per label like a list of dates.
+  let groups = 0;
+  for (let k = 0; k < used.length; k++) if (used[k].number && (k === 0 || !used[k - 1].number)) groups++;
+  if (groups < 2 && numbers < 10) return undefined;
+
+  const rows: string[][] = [];
+  const before: string[] = [];
+  let labels: string[] = [];
+  let k = 0;
+  while (k < used.length) {
+    if (!used[k].number) {
+      labels.push(used[k].text);
+      k++;
+      continue;
+    }
+    const values: string[] = [];
+    while (k < used.length && used[k].number) values.push(used[k++].text);
+    // The row label: the last label, plus the numbered parents just before it (三、本年度办理结果 /
+    // （三）不予公开). A wide run of numbers with no numbered label (table 四) has none.
+    let rowLabel: string[] = [];
+    if (labels.length && (values.length < 10 || NUMBERED_LABEL.test(labels[labels.length - 1]))) {
+      let start = labels.length - 1;
+      while (start > 0 && NUMBERED_LABEL.test(labels[start - 1]) && NUMBERED_LABEL.test(labels[start])) start--;
+      rowLabel = labels.slice(start);
+      labels = labels.slice(0, start);
+    }
+    if (labels.length) {
+      // Section headings of the report that precede the first row are text, not table cells.
+      if (rows.length === 0) {
+        while (labels.length && classifyHeading(labels[0]) === 2 && !/^[一二三四五六七八九十]+、.*数量/.test(labels[0])) before.push(labels.shift()!);
+      }
+      const width = values.length + rowLabel.length;
+      let header = labels.length > width ? labels.slice(labels.length - width) : labels;
+      // "第二十条第（八）项" captions a block of rows; it is never a column header.
+      while (header.length && /^第[一二三四五六七八九十百\d]+条/.test(header[0])) header = header.slice(1);
+      for (const l of labels.slice(0, labels.length - header.length)) rows.push([l]);
+      if (header.length) rows.push(header);
+    }
+    rows.push([...rowLabel, ...values]);
+    labels = [];
+  }
+  return { rows, before, end: used[used.length - 1].at + 1 };
+}
+
 // --- assembling -------------------------------------------------------------------------------------
 
 function padRows(rows: string[][], warnings: string[]): string[][] {
@@ -317,6 +406,16 @@ export function textToDocument(text: string, meta: TextMeta): Document {
       if (run.length >= 3 && (cellLines.length >= 4 || run.some((t) => PIPE_ONLY.test(t)))) {
         pushTable(rebuildPipeCells(run));
         i = j;
+        continue;
+      }
+    }
+    // (d) one cell per line, no separators.
+    if (isLabelLine(l) || NUMBER_LINE.test(l)) {
+      const run = rebuildCellLines(lines, i);
+      if (run) {
+        for (const b of run.before) pushText(b);
+        pushTable(run.rows);
+        i = run.end;
         continue;
       }
     }
