@@ -59,6 +59,11 @@ describe('prose quantities', () => {
     ['5万元', 50000, 'exact'],
     ['5.637万元', 56370, 'exact'],
     ['1,234.5元', 1234.5, 'exact'],
+    // 万 inside a Chinese numeral, and after it as the multiplier
+    ['一万二千六百余条', 12600, 'approx'],
+    ['一千二百四十元', 1240, 'exact'],
+    ['三万余条', 30000, 'approx'],
+    ['两万零五十件', 20050, 'exact'],
   ])('%s → %d (%s)', (text, value, qualifier) => {
     const q = parseQuantity(text);
     expect(q?.value).toBe(value);
@@ -85,6 +90,7 @@ describe('prose quantities', () => {
 
   it('reads counts with their units out of a sentence', () => {
     expect(found('全市共收到政府信息公开申请53件,其中当面申请35件,占66.04%')).toEqual([53, 35]);
+    expect(found('共主动公开政府信息一万二千六百余条,其中网站公开9800余条')).toEqual([12600, 9800]);
   });
 });
 

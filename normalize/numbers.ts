@@ -76,10 +76,16 @@ const APPROX_AFTER = /(余|多|左右|以上|之多)/;
  * Ordinals (第三期), dates (2018年), percentages (占64.64%) and document numbers never match
  * because a quantity must end in a counting unit; a digit run cannot start mid-number.
  */
+/**
+ * A Chinese numeral as prose writes it, 万/亿 inside included (一万二千六百); a trailing 万/亿 is
+ * left to the quantity's own multiplier (三万余条).
+ */
+const CN_NUMERAL = '[零〇一二两三四五六七八九十百千]+(?:[万亿][零〇一二两三四五六七八九十百千]+)*';
+
 export const QUANTITY_SOURCE =
   '(?:近|约|大约|逾|超过|共约|将近)?\\s*' +
   '(?<![0-9０-９.．第])' +
-  '(?:\\d{1,3}(?:[,，]\\d{3})+(?:[.．]\\d+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?|[零〇一二两三四五六七八九十百千]+(?![年月日号]))' +
+  '(?:\\d{1,3}(?:[,，]\\d{3})+(?:[.．]\\d+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?|' + CN_NUMERAL + '(?![年月日号]))' +
   '\\s*(?:万|亿)?\\s*(?:余|多)?\\s*' +
   '(?:人次|万元|亿元|元|条|件|个|项|份|篇|部|次|场|期|人|名|起|宗|家|处|则)' +
   '(?:左右|以上|之多)?';
@@ -88,6 +94,8 @@ export interface Quantity extends ParsedNumber {
   /** The counting unit as written (条, 件, 人次, 元 …), 万/亿 already applied to the value. */
   unit: string;
 }
+
+const QUANTITY_PARTS = new RegExp(`^([0-9][0-9,，]*(?:\\.[0-9]+)?|${CN_NUMERAL})(万|亿)?(余|多)?(人次|万元|亿元|元|[^\\d]?)(左右|以上|之多)?$`);
 
 /** A quantity matched by QUANTITY_SOURCE → number with its qualifier; money in yuan. */
 export function parseQuantity(text: string): Quantity | undefined {
@@ -98,7 +106,7 @@ export function parseQuantity(text: string): Quantity | undefined {
     qualifier = 'approx';
     t = t.replace(APPROX_BEFORE, '');
   }
-  const m = /^([0-9][0-9,，]*(?:\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(万|亿)?(余|多)?(人次|万元|亿元|元|[^\d]?)(左右|以上|之多)?$/.exec(t);
+  const m = QUANTITY_PARTS.exec(t);
   if (!m) return undefined;
   const [, num, bigUnit, after, unitRaw, tail] = m;
   if (after || tail) qualifier = 'approx';
