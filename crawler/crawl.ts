@@ -239,7 +239,7 @@ class Crawler {
           outcome = await this.viaBrowser(row);
           if (outcome.cls === 'ok' && outcome.body) {
             const rendered = decodeHtml(outcome.body);
-            outcome.discovery = discover({ url: outcome.result.finalUrl, kind: row.kind, depth: row.depth, html: rendered }, scope);
+            outcome.discovery = discover({ url: outcome.result.finalUrl, kind: row.kind, depth: row.depth, html: rendered, anchor }, scope);
           }
         } else {
           outcome.cls = 'js_shell';
