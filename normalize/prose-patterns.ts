@@ -2,6 +2,7 @@
 // Data, read by prose.ts. Patterns are matched against NFKC-normalised text (so ，；：（） are
 // already , ; : ( )). Placeholders:
 //   {N}  the quantity (numbers.ts QUANTITY_SOURCE: digits or Chinese numerals, 万/亿, 余/多/约…, a unit)
+//   {Q}  another quantity in the phrase that is not the value (在线访谈24次，其中主要负责同志参加{N})
 //   {G}  one character inside the same clause (not , ; 。 : ! ?)
 // Within a key, earlier patterns are stronger: the anchor phrase of the dictionary comes first,
 // paraphrases after. `zero` patterns state an explicit 0 for the key (无/未发生/没有…); they rank
@@ -74,6 +75,13 @@ export const PHRASE_RULES: PhraseRule[] = [
     patterns: ['(?:主动)?公开(?:的)?(?:行政)?规范性文件(?:数)?(?:共计?)?(?:为)?{N}'],
   },
   {
+    // 主动公开政府信息217条，其中规范性文件6件
+    key: 'proactive.normative_docs',
+    section: PROACTIVE,
+    context: /主动公开/,
+    patterns: ['主动公开{G}{0,20}?{Q},?其中(?:包括)?(?:行政)?规范性文件(?:共计?)?(?:为)?{N}'],
+  },
+  {
     key: 'rules.issued',
     section: PROACTIVE,
     patterns: ['制发(?:政府)?规章(?:共计?)?(?:为)?{N}'],
@@ -86,7 +94,8 @@ export const PHRASE_RULES: PhraseRule[] = [
   {
     key: 'proactive.channel.gazette',
     section: PROACTIVE,
-    patterns: ['(?:政府)?公报(?:上)?(?:主动)?(?:公开|刊登|刊发|发布)(?:政府|政务)?(?:信息|文件)(?:数)?(?:共计?)?(?:为)?{N}'],
+    // 《襄樊市人民政府公报》刊登政府文件等信息186条
+    patterns: ['(?:政府)?公报》?(?:上)?(?:主动)?(?:公开|刊登|刊发|发布)(?:政府|政务)?(?:信息|文件)(?:等(?:政府)?信息)?(?:数)?(?:共计?)?(?:为)?{N}'],
   },
   {
     key: 'proactive.channel.website',
@@ -95,13 +104,17 @@ export const PHRASE_RULES: PhraseRule[] = [
       '(?:政府|门户)网站(?:上)?(?:主动)?(?:公开|公布|发布)(?:政府|政务)?信息(?:数)?(?:共计?)?(?:为)?{N}',
       // 通过区政府公众信息网主动公开政务动态、政府文件…等各类信息7.5万条
       '(?:门户网站|政府网站|公众信息网|政府网|政务网)(?:上)?(?:主动)?(?:公开|公布|发布){G}{0,30}?{N}',
+      // 通过市政府门户网站“乡镇街道”栏目公开198条
+      '(?:门户网站|政府网站|公众信息网|政府网|政务网){G}{0,12}?(?:栏目|专栏|频道)(?:上)?(?:主动)?(?:公开|公布|发布){G}{0,20}?{N}',
+      // a department's own: 通过网站公开信息189条
+      '通过(?:门户)?网站(?:上)?(?:主动)?(?:公开|公布|发布)(?:政府|政务)?信息(?:共计?)?{N}',
     ],
   },
   {
     key: 'proactive.channel.weibo',
     section: PROACTIVE,
     patterns: [
-      '政务微博(?:上)?(?:主动)?(?:公开|发布|公布)(?:政府|政务)?(?:信息)?(?:数)?(?:共计?)?(?:为)?{N}',
+      '政务微博(?:全年|共|累计)?(?:上)?(?:主动)?(?:公开|发布|公布)(?:政府|政务)?(?:信息)?(?:数)?(?:共计?)?(?:为)?{N}',
       '微博(?:上)?(?:主动)?(?:公开|发布|公布)(?:政府|政务)?信息(?:数)?(?:共计?)?(?:为)?{N}',
     ],
   },
@@ -117,7 +130,8 @@ export const PHRASE_RULES: PhraseRule[] = [
   {
     key: 'proactive.channel.other',
     section: PROACTIVE,
-    patterns: ['其他(?:方式|渠道|形式)(?:主动)?公开(?:政府|政务)?信息(?:数)?(?:共计?)?(?:为)?{N}'],
+    // 通过宣传栏、电子显示屏等其他方式公开24条
+    patterns: ['其他(?:方式|渠道|形式)(?:主动)?公开(?:政府|政务)?(?:信息)?(?:数)?(?:共计?)?(?:为)?{N}'],
   },
 
   // ── 回应解读 ────────────────────────────────────────────────────────────────────────────
@@ -130,12 +144,17 @@ export const PHRASE_RULES: PhraseRule[] = [
     key: 'response.press_conferences',
     section: RESPONSE,
     clauseReject: LEADER,
-    patterns: ['(?:参加或举办|举办或参加|举办|召开|参加|组织)(?:各类)?新闻发布会(?:总次数|次数)?(?:共计?)?{N}'],
+    // 参加县政府新闻发布会两次
+    patterns: ['(?:参加或举办|举办或参加|举办|召开|参加|组织|出席)(?:了)?(?:(?:省|市|州|县|区|旗)(?:政府|委)?)?(?:各类)?新闻发布会(?:总次数|次数)?(?:共计?)?{N}'],
   },
   {
     key: 'response.press_conferences_leaders',
     section: RESPONSE,
-    patterns: ['(?:主要负责同志|主要负责人|主要领导)(?:参加|出席|主持)新闻发布会(?:次数)?(?:共)?{N}'],
+    patterns: [
+      '(?:主要负责同志|主要负责人|主要领导)(?:参加|出席|主持)新闻发布会(?:次数)?(?:共)?{N}',
+      // 举办新闻发布会9场，其中主要负责同志参加3次
+      '新闻发布会(?:总次数|次数)?{Q},?其中{G}{0,10}?(?:主要负责同志|主要负责人|主要领导)(?:参加|出席|主持)(?:的)?{N}',
+    ],
   },
   {
     key: 'response.interviews',
@@ -146,7 +165,11 @@ export const PHRASE_RULES: PhraseRule[] = [
   {
     key: 'response.interviews_leaders',
     section: RESPONSE,
-    patterns: ['(?:主要负责同志|主要负责人|主要领导)(?:参加|做客|参与)(?:政府网站)?在线访谈(?:次数)?(?:共)?{N}'],
+    patterns: [
+      '(?:主要负责同志|主要负责人|主要领导)(?:参加|做客|参与)(?:政府网站)?在线访谈(?:次数)?(?:共)?{N}',
+      // 开展政府网站在线访谈24次，其中主要负责同志参加8次
+      '在线访谈(?:活动|节目)?(?:次数)?{Q},?其中{G}{0,10}?(?:主要负责同志|主要负责人|主要领导)(?:参加|做客|参与|出席)(?:的)?{N}',
+    ],
   },
   {
     key: 'response.interpretation_docs',

@@ -335,3 +335,39 @@ describe('the phrase table', () => {
     expect(metrics('依申请公开政府信息的收费及减免均为0。')).toEqual({ 'fees.collected': 0, 'fees.waived': 0 });
   });
 });
+
+describe('主动公开 and 回应 phrasings of other portals', () => {
+  it('reads the leaders\' share after 其中 without a repeated noun', () => {
+    const m = metrics(`三、政策解读和回应关切情况
+全年共发布政策解读稿件45篇，举办新闻发布会9场，其中县政府主要负责同志参加3次。开展政府网站在线访谈24次，其中主要负责同志参加8次。`);
+    expect(m).toMatchObject({
+      'response.press_conferences': 9,
+      'response.press_conferences_leaders': 3,
+      'response.interviews': 24,
+      'response.interviews_leaders': 8,
+    });
+  });
+
+  it('reads a department\'s channels, its 其中 normative documents and a conference it attended', () => {
+    const m = metrics(`二、主动公开政府信息情况
+2017年，我局主动公开政府信息528条，其中规范性文件6件。通过网站公开信息361条，通过宣传栏、电子显示屏等其他方式公开24条。
+参加县政府新闻发布会两次，回应公众关注热点问题5个。`);
+    expect(m).toEqual({
+      'proactive.total': 528,
+      'proactive.normative_docs': 6,
+      'proactive.channel.website': 361,
+      'proactive.channel.other': 24,
+      'response.press_conferences': 2,
+      'response.public_concerns': 5,
+    });
+  });
+
+  it('reads a website column, a weibo with 全年 and a gazette named in book quotes', () => {
+    const m = metrics(`二、主动公开政府信息情况
+我镇共主动公开政府信息326条，其中通过临安市政府门户网站“乡镇街道”栏目公开198条。
+“天河发布”政务微博全年发布信息近4000条。《襄樊市人民政府公报》刊登政府文件等信息186条。`);
+    expect(m['proactive.channel.website']).toBe(198);
+    expect(m['proactive.channel.weibo']).toBe(4000);
+    expect(m['proactive.channel.gazette']).toBe(186);
+  });
+});

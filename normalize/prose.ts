@@ -28,7 +28,10 @@ interface CompiledRule {
 const CLAUSE_GAP = '[^,;。:!?]';
 
 function compile(source: string): RegExp {
-  return new RegExp(source.replaceAll('{N}', `(?<q>${QUANTITY_SOURCE})`).replaceAll('{G}', CLAUSE_GAP), 'g');
+  return new RegExp(
+    source.replaceAll('{N}', `(?<q>${QUANTITY_SOURCE})`).replaceAll('{Q}', `(?:${QUANTITY_SOURCE})`).replaceAll('{G}', CLAUSE_GAP),
+    'g',
+  );
 }
 
 /**
