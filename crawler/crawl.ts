@@ -165,7 +165,7 @@ class Crawler {
         const robotsUrl = robotsUrlFor(url);
         const res = await fetchUrl({ url: robotsUrl }, { ...this.limits, maxBytes: 512 * 1024 }, (u) => this.limiter.acquire(new URL(u).host));
         this.stats.bytesDownloaded += res.body?.length ?? 0;
-        const decided = robotsPolicy(robotsUrl, { status: res.status, body: res.body });
+        const decided = robotsPolicy(robotsUrl, { status: res.status, body: res.body, failure: res.status === undefined ? res.cls : undefined });
         // Crawl-delay is not in RFC 9309 but portals that set it mean it; capped so a typo cannot stall a run.
         if (decided.crawlDelaySeconds) this.limiter.setMinSpacing(host, Math.min(decided.crawlDelaySeconds, 60) * 1000);
         this.db
@@ -190,7 +190,7 @@ class Crawler {
   /** Before every request hop: robots for that URL's host, then a slot of its rate. */
   private gate = async (url: string): Promise<void> => {
     const policy = await this.robotsFor(url);
-    if (!policy.isAllowed(url)) throw new GateRefusal('robots_disallowed', `robots.txt disallows ${url}`);
+    if (!policy.isAllowed(url)) throw new GateRefusal('robots_disallowed', `${policy.reason}: ${url}`);
     await this.limiter.acquire(new URL(url).host);
   };
 
@@ -310,7 +310,7 @@ class Crawler {
     // Checked here too so a disallowed page is recorded as such rather than as a failed render;
     // for an attachment this is its one gate (the request API is not routed).
     const policy = await this.robotsFor(row.url);
-    if (!policy.isAllowed(row.url)) return this.failedBrowser(row, 'robots_disallowed', `robots.txt disallows ${row.url}`);
+    if (!policy.isAllowed(row.url)) return this.failedBrowser(row, 'robots_disallowed', `${policy.reason}: ${row.url}`);
     if (row.kind === 'attachment') await this.limiter.acquire(new URL(row.url).host);
     try {
       if (row.kind === 'attachment') {

@@ -32,7 +32,9 @@ describe('robots.txt with RFC 9309 semantics', () => {
 
   it('5xx or no answer ("unreachable"): nothing may be crawled', () => {
     expect(robotsPolicy('http://x/robots.txt', { status: 503 }).isAllowed('http://x/any')).toBe(false);
-    expect(robotsPolicy('http://x/robots.txt', {}).outcome).toBe('disallow_all');
+    const dead = robotsPolicy('http://x/robots.txt', { failure: 'connect_refused' });
+    expect(dead.outcome).toBe('disallow_all');
+    expect(dead.reason).toBe('robots.txt unreachable (connect_refused): whole host treated as disallowed (RFC 9309)');
   });
 
   it('lives at the root of the URL’s own host and port', () => {

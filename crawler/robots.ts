@@ -14,10 +14,14 @@ export type RobotsOutcome = 'parsed' | 'allow_all' | 'disallow_all';
 export interface RobotsFetch {
   status?: number;
   body?: Buffer;
+  /** Failure class when there was no answer (dns, timeout, …). */
+  failure?: string;
 }
 
 export interface RobotsPolicy {
   outcome: RobotsOutcome;
+  /** Why, in words, for the ledger: "robots.txt answered 503: host treated as disallowed (RFC 9309)". */
+  reason: string;
   isAllowed(url: string): boolean;
   crawlDelaySeconds?: number;
 }
@@ -30,13 +34,17 @@ export function robotsPolicy(robotsUrl: string, fetched: RobotsFetch, agentToken
     const robots = robotsParser(robotsUrl, text);
     return {
       outcome: 'parsed',
+      reason: 'robots.txt rules',
       // robots-parser answers undefined for another host's URL; those are governed by their own robots.txt.
       isAllowed: (url) => robots.isAllowed(url, agentToken) !== false,
       crawlDelaySeconds: robots.getCrawlDelay(agentToken),
     };
   }
-  if (status !== undefined && status >= 400 && status < 500) return { outcome: 'allow_all', isAllowed: () => true };
-  return { outcome: 'disallow_all', isAllowed: () => false };
+  if (status !== undefined && status >= 400 && status < 500) {
+    return { outcome: 'allow_all', reason: `robots.txt answered ${status}: no rules`, isAllowed: () => true };
+  }
+  const why = status === undefined ? `robots.txt unreachable${fetched.failure ? ` (${fetched.failure})` : ''}` : `robots.txt answered ${status}`;
+  return { outcome: 'disallow_all', reason: `${why}: whole host treated as disallowed (RFC 9309)`, isAllowed: () => false };
 }
 
 export function robotsUrlFor(url: string): string {

@@ -227,3 +227,17 @@ describe('per-site page cap, progress and logs', () => {
     }
   });
 });
+
+describe('an unreachable portal', () => {
+  it('is given up on at robots.txt (RFC 9309: unreachable means disallowed), with the reason in the ledger', async () => {
+    const dead = openDatabase(':memory:');
+    try {
+      const summary = await crawl(dead, [{ id: 'dead', start_urls: ['http://127.0.0.1:1/zwgk/nb/'], render: 'never', rate: 50 }], OPTS);
+      expect(summary.failuresByClass).toEqual({ robots_disallowed: 1 });
+      expect(dead.prepare('SELECT error FROM fetches').pluck().get()).toMatch(/^robots\.txt unreachable \(connect_refused\)/);
+      expect(dead.prepare('SELECT outcome FROM robots').pluck().get()).toBe('disallow_all');
+    } finally {
+      dead.close();
+    }
+  });
+});
