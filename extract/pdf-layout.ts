@@ -4,6 +4,7 @@
 import type { Block, TableBlock } from './document.ts';
 import type { PageGraphics } from './pdf-geometry.ts';
 import { buildLines, itemRuns, joinWrapped, type Line, type Run, type TextItem } from './pdf-lines.ts';
+import { alignedTables } from './pdf-align.ts';
 import { absorbOverflow, continuedRows, joinRows, ruledTables, type GridTable } from './pdf-tables.ts';
 
 export interface PdfPage {
@@ -60,7 +61,14 @@ export function layoutPages(pages: PdfPage[]): PdfLayout {
     );
     const isBody = (r: Run) => !inTable.has(r) && !furnitureRuns.has(r);
     for (const t of tables) for (const r of absorbOverflow(t, runs, isBody)) inTable.add(r);
-    const lines = buildLines(runs.filter((r) => !inTable.has(r))).filter((l) => !isFurniture(l, page, furniture));
+    let lines = buildLines(runs.filter((r) => !inTable.has(r))).filter((l) => !isFurniture(l, page, furniture));
+    // Borderless tables: number cells lined up in columns, where no ruled table was drawn.
+    for (const a of alignedTables(lines)) {
+      tables.push({ top: a.top, bottom: a.top, left: NaN, right: NaN, cols: [], rows: a.rows, openTop: [], runs: new Set() });
+      lines = lines.filter((l) => !a.lines.has(l));
+      warnings.push(`table on page ${page.number} rebuilt from column alignment (no ruling lines)`);
+    }
+    tables.sort((a, b) => b.top - a.top);
     for (const t of tables) placed.push({ kind: 'table', table: t, top: t.top, page: page.number });
     // Lines between tables form groups, so prose before and after a table stays apart.
     let group: Line[] = [];

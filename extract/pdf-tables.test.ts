@@ -2,7 +2,8 @@
 // Chromium fixtures do not show in isolation.
 import { describe, expect, it } from 'vitest';
 import type { Segment } from './pdf-geometry.ts';
-import { itemRuns, normalizeGlyphs, type Run } from './pdf-lines.ts';
+import { alignedTables } from './pdf-align.ts';
+import { buildLines, itemRuns, normalizeGlyphs, type Run } from './pdf-lines.ts';
 import { continuedRows, joinRows, ruledTables } from './pdf-tables.ts';
 
 const h = (y: number, x0: number, x1: number): Segment => ({ dir: 'h', pos: y, from: x0, to: x1 });
@@ -102,5 +103,33 @@ describe('text items', () => {
   it('folds radical and compatibility glyphs back to the characters typed', () => {
     expect(normalizeGlyphs('福州市⻓乐区人⺠政府⻔⼾网站')).toBe('福州市长乐区人民政府门户网站');
     expect(normalizeGlyphs('⼀、总体情况')).toBe('一、总体情况');
+  });
+});
+
+describe('tables without borders (column alignment)', () => {
+  const line = (y: number, ...cells: [string, number][]) => buildLines(cells.map(([t, x]) => run(t, x, y)))[0];
+
+  it('rows from lines of number cells, labels wrapped onto the nearest row, header rows kept', () => {
+    const lines = [
+      line(700, ['信息内容', 60], ['本年制发件数', 200], ['本年废止件数', 300], ['现行有效件数', 400]),
+      line(680, ['规章', 60], ['0', 230], ['0', 330], ['0', 430]),
+      line(660, ['行政规范性文件', 60], ['5', 230], ['2', 330], ['37', 428]),
+      line(640, ['（二）部分公开（区分处理的，', 60], ['5', 230], ['1', 330], ['6', 430]),
+      line(628, ['只计这一情形）', 60]),
+      line(600, ['2021年，我区政务公开工作取得了一定成效。', 60]),
+    ];
+    const [t] = alignedTables(lines);
+    expect(t.rows).toEqual([
+      ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+      ['规章', '0', '0', '0'],
+      ['行政规范性文件', '5', '2', '37'],
+      ['（二）部分公开（区分处理的， 只计这一情形）', '5', '1', '6'],
+    ]);
+    expect(t.lines.has(lines[5])).toBe(false);
+  });
+
+  it('finds nothing in prose, where numbers sit against the words around them', () => {
+    const prose = [line(700, ['全年共受理政府信息公开申请63件，上年结转4件，已办结62件。', 60]), line(680, ['结转下年度继续办理5件。', 60])];
+    expect(alignedTables(prose)).toEqual([]);
   });
 });

@@ -54,8 +54,9 @@ const REPORTS: { name: string; template: string; key: Record<string, number> }[]
   },
 ];
 
-// .pdf: printed by Chromium; .office.pdf: exported by an office suite (LibreOffice) from the DOCX.
-const FORMATS = ['pdf', 'office.pdf', 'docx', 'doc', 'wps'];
+// .pdf: printed by Chromium; .office.pdf: exported by an office suite (LibreOffice) from the DOCX;
+// .borderless.pdf: printed with the table borders switched off (columns from alignment only).
+const FORMATS = ['pdf', 'office.pdf', 'borderless.pdf', 'docx', 'doc', 'wps'];
 
 describe('the same report in every format gives the same metrics', () => {
   for (const { name, template, key } of REPORTS) {
