@@ -371,3 +371,46 @@ describe('主动公开 and 回应 phrasings of other portals', () => {
     expect(m['proactive.channel.gazette']).toBe(186);
   });
 });
+
+describe('依申请, 收费 and 复议/诉讼 phrasings of 2008–2013 reports', () => {
+  it('gives every application to the one channel they all used, and reads 对N件申请均已答复', () => {
+    expect(metrics(`三、依申请公开政府信息情况
+2014年，我镇共收到政府信息公开申请两件，均为当面申请，均已在规定期限内答复。`)).toEqual({
+      'applications.new.total': 2,
+      'applications.channel.in_person': 2,
+    });
+    expect(metrics(`三、依申请公开政府信息情况
+街道共受理政府信息公开申请3件，其中当面申请2件、网上申请1件。对3件申请均已答复，其中同意公开2件，不属于本机关公开范围1件。`)).toEqual({
+      'applications.new.total': 3,
+      'applications.channel.in_person': 2,
+      'applications.channel.online': 1,
+      'reply.total': 3,
+      'reply.granted': 2,
+      'reply.not_this_agency': 1,
+    });
+  });
+
+  it('reads fees listed item by item, and a zero worded around the fee', () => {
+    expect(metrics('四、收费及减免情况\n全省各级行政机关在依申请公开政府信息工作中共收取检索、复制、邮寄等费用3.62万元，减免费用1.15万元。')).toEqual({ 'fees.collected': 36200, 'fees.waived': 11500 });
+    expect(metrics('四、收费及减免情况\n全区依申请公开政府信息共收取检索费、复制费、邮寄费共计1286元。')).toEqual({ 'fees.collected': 1286 });
+    expect(metrics('四、政府信息公开收费及减免情况\n2014年，我镇未收取政府信息公开相关费用。')).toEqual({ 'fees.collected': 0 });
+  });
+
+  it('reads outcomes stated for all cases at once, 其他N件 and 尚在审理', () => {
+    expect(metrics('五、行政复议和行政诉讼情况\n全市因政府信息公开申请提起行政复议四件，均维持原具体行政行为。提起行政诉讼两件，其中维持具体行政行为一件，尚未审结一件。')).toEqual({
+      'review.total': 4, 'review.upheld': 4, 'litigation.total': 2, 'litigation.upheld': 1, 'litigation.pending': 1,
+    });
+    expect(metrics('五、复议和诉讼情况\n被提起行政复议7件，其中维持5件，纠错1件，其他1件；提起行政诉讼1件，法院判决驳回原告诉讼请求。')).toEqual({
+      'review.total': 7, 'review.upheld': 5, 'review.corrected': 1, 'review.other': 1, 'litigation.total': 1, 'litigation.upheld': 1,
+    });
+    expect(metrics('五、复议和诉讼情况\n提起行政复议十二件，其中维持具体行政行为八件，被依法纠错一件，其他情形一件，尚在审理二件。提起行政诉讼五件，其中二件维持具体行政行为，三件尚在审理中。')).toEqual({
+      'review.total': 12, 'review.upheld': 8, 'review.corrected': 1, 'review.other': 1, 'review.pending': 2,
+      'litigation.total': 5, 'litigation.upheld': 2, 'litigation.pending': 3,
+    });
+  });
+
+  it('does not read a refusal reason 其他N件 as a review outcome', () => {
+    const m = metrics('三、依申请公开情况\n不同意公开的1,097件（涉及国家秘密的86件，涉及个人隐私的203件，其他767件）。');
+    expect(m).toEqual({ 'reply.refused': 1097, 'reply.refused.state_secret': 86, 'reply.refused.privacy': 203 });
+  });
+});
