@@ -47,10 +47,10 @@ export function mapTemplateTables(doc: Document, era: Exclude<Era, 'pre2019'>): 
     previous = row;
     let parts = splitRow(row.cells);
     const hasValues = parts.values.some((v) => cellKind(v) !== 'blank');
-    if (hasValues && parts.labels.length === 0 && before) {
-      // Text from a PDF wraps a long label around its numbers: the label's first line above a
-      // line of numbers alone, its last line below ("2.其他法律行政法规" / "0 0 …" / "禁止公开").
-      const wrapped = wrappedLabel(before, rows[i + 1]);
+    if (hasValues && before && !namesTemplateRow(parts.labels)) {
+      // Text from a PDF wraps a long label around its numbers: the label's first line above the
+      // numbers' line, its last line below ("2.其他法律行政法规" / "0 0 …" / "禁止公开").
+      const wrapped = wrappedLabel(before, parts.labels, rows[i + 1]);
       if (wrapped) parts = { ...parts, labels: wrapped };
     }
     const labels = parts.labels.map((l) => stripNumbering(compactLabel(l)));
@@ -126,25 +126,32 @@ export function mapTemplateTables(doc: Document, era: Exclude<Era, 'pre2019'>): 
 const LEADING_NUMBERING = /^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[、.．])/;
 const MAX_WRAPPED_LINE = 30;
 
+const namesTemplateRow = (labels: string[]) =>
+  labels.some((l) => {
+    const c = stripNumbering(compactLabel(l));
+    return T3_ROWS.some((r) => r.pattern.test(c)) || T2_ROWS.some((r) => r.pattern.test(c));
+  });
+
 /**
- * The label of a numbers-only row whose label wrapped around it: the label-only line above, plus
- * the label-only line below when it continues the label (no numbering of its own). Only labels
- * that name a template row count, so table 四's numbers under their header stay as they are.
+ * The label of a value row whose own label text names no template row because the label wrapped
+ * around the numbers' line: the label-only line above, the row's own label text, and the
+ * label-only line below when it continues the label (no numbering of its own). Only a joined
+ * label that names a template row is taken, so table 四's numbers under their header stay as
+ * they are.
  */
-function wrappedLabel(above: SourceRow, below: SourceRow | undefined): string[] | undefined {
+function wrappedLabel(above: SourceRow, own: string[], below: SourceRow | undefined): string[] | undefined {
   const labelOnly = (r: SourceRow | undefined) => {
     if (!r) return undefined;
     const p = splitRow(r.cells);
-    if (p.values.some((v) => cellKind(v) !== 'blank') || p.labels.length !== 1) return undefined;
-    return p.labels[0].length <= MAX_WRAPPED_LINE ? p.labels[0] : undefined;
+    if (p.values.some((v) => cellKind(v) !== 'blank') || p.labels.length === 0) return undefined;
+    const text = p.labels.join('');
+    return text.length <= MAX_WRAPPED_LINE ? text : undefined;
   };
   const first = labelOnly(above);
   if (!first) return undefined;
   const rest = labelOnly(below);
-  const label = rest && !LEADING_NUMBERING.test(rest) ? first + rest : first;
-  const compact = stripNumbering(compactLabel(label));
-  const names = T3_ROWS.some((r) => r.pattern.test(compact)) || T2_ROWS.some((r) => r.pattern.test(compact));
-  return names ? [label] : undefined;
+  const label = first + own.join('') + (rest && !LEADING_NUMBERING.test(rest) ? rest : '');
+  return namesTemplateRow([label]) ? [label] : undefined;
 }
 
 /** Two stacked header cells as one ("本年新" over "制作数量"); a rowspan repeat counts once. */

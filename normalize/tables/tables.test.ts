@@ -305,6 +305,28 @@ describe('text from PDFs (pdftotext -layout): wrapped labels and headers', () =>
     expect(row(r.metrics, 'outcome.not_processed.confirm_reissue')).toEqual([1, 0, 0, 0, 0, 0, 1]);
   });
 
+  it('reads a row whose numbers sit on the middle line of a label wrapped over three lines', async () => {
+    const r = await parseText(
+      [
+        '                  某县人民政府2021年政府信息公开工作年度报告',
+        '    一、本年新收政府信息公开申请数量                    5      0      0      0       0      0      5',
+        '    二、上年结转政府信息公开申请数量                    0      0      0      0       0      0      0',
+        '                       （二）部分公开（区分处理的，只计',
+        '                       这一情形，不计其他情形）         1      0      0      0       0      0      1',
+        '                                 1．申请人无正当理由逾期不',
+        '                                 补正、行政机关不再处理其       3      1      0      0       0      0      4',
+        '                                 政府信息公开申请',
+        '                       （六）其他  2．申请人逾期未按收费通知要',
+        '                       处理        求缴纳费用、行政机关不再处    0      0      0      0       0      0      0',
+        '                                 理其政府信息公开申请',
+        '                                 3．其他                         0      0      0      0       0      0      0',
+      ].join('\n'),
+    );
+    expect(row(r.metrics, 'outcome.partial')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+    expect(row(r.metrics, 'outcome.other_no_correction')).toEqual([3, 1, 0, 0, 0, 0, 4]);
+    expect(row(r.metrics, 'outcome.other_unpaid_fee')).toEqual([0, 0, 0, 0, 0, 0, 0]);
+  });
+
   it('reads table 二 in template order when the wrapped header names fewer columns than the row has numbers', async () => {
     const r = await parseText(report);
     expect([r.metrics['normative_docs.issued'], r.metrics['normative_docs.published'], r.metrics['normative_docs.public_total']]).toEqual([3, 3, 19]);
