@@ -114,6 +114,8 @@ describe('a crawl of three CMS families', () => {
     expect(counts.get(`GET ${flaky}`)).toBe(2); // 503, then 200
     expect(counts.get(`GET ${limited}`)).toBe(2); // 429, then 200
     expect(counts.get(`GET ${HOSTILE.slow}`)).toBe(3); // a timeout is transient: three attempts, then given up
+    const gone = trs.find((i) => i.quirk === 'gone')!.path;
+    expect(counts.get(`GET ${gone}`)).toBe(1); // a 404 is permanent: asked once
   });
 
   it('waits as long as Retry-After says before asking again', () => {
@@ -124,7 +126,7 @@ describe('a crawl of three CMS families', () => {
   });
 
   it('classifies every failure and shows it in the summary', () => {
-    expect(first.failuresByClass).toMatchObject({ timeout: 1, too_large: 1, redirect_loop: 1, soft_404: 1 });
+    expect(first.failuresByClass).toMatchObject({ timeout: 1, too_large: 1, redirect_loop: 1, soft_404: 1, http_4xx: 1 });
     const classes = Object.fromEntries(
       (db.prepare(`SELECT url, fail_class FROM frontier WHERE state = 'failed'`).all() as Array<{ url: string; fail_class: string }>).map((r) => [pathOf(r.url), r.fail_class]),
     );

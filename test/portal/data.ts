@@ -5,7 +5,7 @@
 export type Family = 'trs0' | 'trs1' | 'hanweb' | 'jslist';
 export type Encoding = 'gbk-meta' | 'gbk-bare' | 'utf8';
 /** How the portal misbehaves for one URL (once per server instance). */
-export type Quirk = 'flaky503' | 'retry429' | 'redirect-chain';
+export type Quirk = 'flaky503' | 'retry429' | 'redirect-chain' | 'gone';
 
 export interface Item {
   title: string;
@@ -74,6 +74,8 @@ export const COLUMNS: Column[] = [
       { title: '平潭综合实验区2019年政务公开工作要点', date: '2019-03-02', path: `${T}201903/t20190302_1790.html`, report: false },
       { title: '2018年政务公开工作要点落实情况', date: '2019-02-20', path: `${T}201902/t20190220_1750.html`, report: false },
       { title: '平潭综合实验区2016年政府信息公开工作年度报告', date: '2017-03-30', path: `${T}internal/t20170330_900.html`, report: true, disallowed: true },
+      // page 4 (index_3.html): a report the portal has since deleted (404, must not be retried)
+      { title: '平潭综合实验区2017年政府信息公开工作年度报告', date: '2018-03-29', path: `${T}201803/t20180329_1501.html`, report: true, quirk: 'gone' },
     ],
   },
   {
@@ -171,7 +173,7 @@ export function columnOf(family: Family): Column {
 export function expectedReportPaths(col: Column): string[] {
   const out: string[] = [];
   for (const it of col.items) {
-    if (!it.report || it.disallowed) continue;
+    if (!it.report || it.disallowed || it.quirk === 'gone') continue;
     out.push(it.path);
     if (it.attachment) out.push(it.attachment.path);
   }

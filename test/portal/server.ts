@@ -121,6 +121,7 @@ export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
   }
 
   function addItem(col: Column, item: Item): void {
+    if (item.quirk === 'gone') return; // listed, but the page was deleted: 404
     if (item.direct) {
       const name = item.direct.file;
       routes.set(item.path, () => ({ type: fileType(name), body: file(name) }));
