@@ -309,6 +309,18 @@ describe('one cell per line with no separators at all', () => {
     ]);
   });
 
+  it('finds a table after a long stretch of short lines and leaves those lines as text', () => {
+    const short = Array.from({ length: 300 }, (_, i) => `第${i + 1}期政务公开简报目录`);
+    const d = doc([...short, '申请人情况', '自然人', '总计', '一、本年新收政府信息公开申请数量', '1', '2', '3', '二、上年结转政府信息公开申请数量', '4', '5', '6'].join('\n'));
+    const [t] = tables(d);
+    expect(t.rows.slice(-2)).toEqual([
+      ['一、本年新收政府信息公开申请数量', '1', '2', '3'],
+      ['二、上年结转政府信息公开申请数量', '4', '5', '6'],
+    ]);
+    expect(t.rows.length).toBeLessThanOrEqual(6);
+    expect(d.blocks.filter((b) => b.kind === 'paragraph').length).toBeGreaterThan(290);
+  });
+
   it('does not make a table of a few dates or a numbered list', () => {
     const d = doc(['工作安排', '一、制定方案', '3', '二、组织培训', '5', '三、总结', '2020'].join('\n'));
     expect(tables(d)).toHaveLength(0);

@@ -192,6 +192,9 @@ const NUMBER_LINE = /^(?:[+\-−]?[\d０-９][\d０-９,，.．]*\s*(?:万元|�
 const NUMBERED_LABEL = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、](?!\d))/;
 
 /** A report section title, as opposed to a table's row label (一、本年新收政府信息公开申请数量). */
+/** Header and caption lines a table may carry before its first number line. */
+const MAX_HEADER_LINES = 12;
+
 const SECTION_TITLE = /^[一二三四五六七八九十]+[、.．].*(情况|事项|措施|问题|概述|工作)$/;
 
 function isLabelLine(l: Line): boolean {
@@ -211,39 +214,46 @@ interface CellLineRun {
  * if they hold enough numbers, groups them: each run of numbers closes a row whose label is the
  * numbered label line(s) just before it; unnumbered labels before that are the header row(s).
  */
-function rebuildCellLines(lines: Line[], i: number): CellLineRun | undefined {
+function rebuildCellLines(lines: Line[], i: number): CellLineRun | { retryAt: number } {
   const cells: { text: string; at: number; number: boolean }[] = [];
-  for (let k = i; k < lines.length; k++) {
+  let k = i;
+  let sawNumber = false;
+  for (; k < lines.length; k++) {
     const t = normalizeSpace(lines[k]);
     if (t === '') continue;
     const number = NUMBER_LINE.test(t);
     if (!number && !isLabelLine(t)) break;
     // The next section of the report ("四、政府信息公开行政复议、行政诉讼情况") ends the table.
-    if (cells.some((c) => c.number) && SECTION_TITLE.test(t)) break;
+    if (sawNumber && SECTION_TITLE.test(t)) break;
+    sawNumber ||= number;
     cells.push({ text: t, at: k, number });
   }
+  // Whatever happens, lines up to k need not be scanned again from a later start (keeps it linear)
+  // — except that a table may follow a long stretch of short text lines: retry close to its numbers.
+  const firstNumber = cells.findIndex((c) => c.number);
+  if (firstNumber > MAX_HEADER_LINES) return { retryAt: cells[firstNumber - MAX_HEADER_LINES].at };
   const lastNumber = cells.map((c) => c.number).lastIndexOf(true);
-  if (lastNumber < 0) return undefined;
+  if (lastNumber < 0) return { retryAt: k };
   const used = cells.slice(0, lastNumber + 1);
   const numbers = used.filter((c) => c.number).length;
-  if (numbers < 6 || numbers * 10 < used.length * 3) return undefined;
+  if (numbers < 6 || numbers * 4 < used.length) return { retryAt: k };
   // Numbers must come in runs (a row's values), not one per label like a list of dates.
   let groups = 0;
-  for (let k = 0; k < used.length; k++) if (used[k].number && (k === 0 || !used[k - 1].number)) groups++;
-  if (groups < 2 && numbers < 10) return undefined;
+  for (let n = 0; n < used.length; n++) if (used[n].number && (n === 0 || !used[n - 1].number)) groups++;
+  if (groups < 2 && numbers < 10) return { retryAt: k };
 
   const rows: string[][] = [];
   const before: string[] = [];
   let labels: string[] = [];
-  let k = 0;
-  while (k < used.length) {
-    if (!used[k].number) {
-      labels.push(used[k].text);
-      k++;
+  let u = 0;
+  while (u < used.length) {
+    if (!used[u].number) {
+      labels.push(used[u].text);
+      u++;
       continue;
     }
     const values: string[] = [];
-    while (k < used.length && used[k].number) values.push(used[k++].text);
+    while (u < used.length && used[u].number) values.push(used[u++].text);
     // The row label: the last label, plus the numbered parents just before it (三、本年度办理结果 /
     // （三）不予公开). A wide run of numbers with no numbered label (table 四) has none.
     let rowLabel: string[] = [];
@@ -254,11 +264,13 @@ function rebuildCellLines(lines: Line[], i: number): CellLineRun | undefined {
       labels = labels.slice(0, start);
     }
     if (labels.length) {
-      // Section headings of the report that precede the first row are text, not table cells.
+      const width = values.length + rowLabel.length;
+      // Before the first row: section headings of the report, and short text lines beyond a
+      // header and a caption or two, are text rather than table cells.
       if (rows.length === 0) {
+        while (labels.length > width + 3) before.push(labels.shift()!);
         while (labels.length && classifyHeading(labels[0]) === 2 && !/^[一二三四五六七八九十]+、.*数量/.test(labels[0])) before.push(labels.shift()!);
       }
-      const width = values.length + rowLabel.length;
       let header = labels.length > width ? labels.slice(labels.length - width) : labels;
       // "第二十条第（八）项" captions a block of rows; it is never a column header.
       while (header.length && /^第[一二三四五六七八九十百\d]+条/.test(header[0])) header = header.slice(1);
@@ -347,6 +359,7 @@ export function textToDocument(text: string, meta: TextMeta): Document {
   };
 
   let i = 0;
+  let cellLinesRetryAt = 0;
   while (i < lines.length) {
     const l = lines[i].trim();
     if (l === '') {
@@ -410,14 +423,15 @@ export function textToDocument(text: string, meta: TextMeta): Document {
       }
     }
     // (d) one cell per line, no separators.
-    if (isLabelLine(l) || NUMBER_LINE.test(l)) {
+    if (i >= cellLinesRetryAt && (isLabelLine(l) || NUMBER_LINE.test(l))) {
       const run = rebuildCellLines(lines, i);
-      if (run) {
+      if ('rows' in run) {
         for (const b of run.before) pushText(b);
         pushTable(run.rows);
         i = run.end;
         continue;
       }
+      cellLinesRetryAt = run.retryAt;
     }
     // (c) tab / multi-space columns over consecutive lines.
     const first = splitColumns(lines[i]) ?? splitLabelNumbers(lines[i]) ?? headerWords(lines, i);
