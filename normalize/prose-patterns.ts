@@ -44,6 +44,8 @@ const CONSULT_UNITS = /^(人次|次|件|条|个|起)$/;
 const NONE = '(?:未发生|没有发生|未出现|未收到|没有收到|未有|没有|无(?!法|正当|论))';
 
 const LEADER = /负责同志|负责人|领导/;
+/** 各部门/每个单位…: a number per unit, not the report's count. */
+const PER_UNIT = /各(?:部门|单位|乡镇|街道|股室|科室|县|区|市|级)|每(?:个|一|家)/;
 /** "申请两件，均为当面申请": every one of the N came this way. */
 const ALL_OF = '(?:均为|均系|均是|全部为|全部是|都是)';
 /** Right before 主动公开, a single channel makes the count that channel's. */
@@ -395,7 +397,11 @@ export const PHRASE_RULES: PhraseRule[] = [
   {
     key: 'org.offices',
     section: ORG,
-    patterns: ['(?:政府信息公开|信息公开|政务公开)?(?:工作)?专门(?:工作)?机构(?:共)?(?:为)?{N}'],
+    patterns: [
+      '(?:政府信息公开|信息公开|政务公开)?(?:工作)?专门(?:工作)?机构(?:共)?(?:为)?{N}',
+      // 全省共有政府信息公开工作机构2,103个
+      '(?:政府信息公开|信息公开|政务公开)(?:工作)?机构(?:共)?(?:为)?{N}',
+    ],
   },
   {
     key: 'org.reading_points',
@@ -407,11 +413,23 @@ export const PHRASE_RULES: PhraseRule[] = [
     section: ORG,
     patterns: [
       '从事(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:的)?(?:工作)?人员(?:数)?(?:共计?)?(?:为)?{N}',
-      '(?:政府信息公开|政务公开)工作人员(?:数)?(?:共计?)?(?:为)?{N}',
+      '(?:政府信息公开|信息公开|政务公开)工作人员(?:数)?(?:共计?)?(?:为)?{N}',
     ],
+  },
+  {
+    // 配备工作人员3名，其中专职1名 (the sentence must be about 信息公开/政务公开)
+    key: 'org.staff',
+    section: ORG,
+    context: GIP,
+    weak: true,
+    patterns: ['配备(?:了)?(?:专兼职)?(?:信息公开|政务公开)?(?:工作)?人员(?:共计?)?{N}'],
   },
   { key: 'org.staff_full_time', section: ORG, context: GIP, patterns: ['专职(?:人员|工作人员)?(?:数)?(?:为)?{N}'] },
   { key: 'org.staff_part_time', section: ORG, context: GIP, patterns: ['兼职(?:人员|工作人员)?(?:数)?(?:为)?{N}'] },
+  // 明确1名专职人员和3名兼职人员: the number may come first — but 各部门明确一名兼职人员 is a
+  // quota per unit, not a head count.
+  { key: 'org.staff_full_time', section: ORG, context: GIP, clauseReject: PER_UNIT, weak: true, patterns: ['{N}专职(?:人员|工作人员)'] },
+  { key: 'org.staff_part_time', section: ORG, context: GIP, clauseReject: PER_UNIT, weak: true, patterns: ['{N}兼职(?:人员|工作人员)'] },
   { key: 'org.budget', section: ORG, context: GIP, patterns: ['专项经费(?:共计?)?(?:为)?{N}'] },
 
   // ── 会议和培训 ──────────────────────────────────────────────────────────────────────────
@@ -420,7 +438,7 @@ export const PHRASE_RULES: PhraseRule[] = [
     section: TRAINING,
     context: GIP,
     patterns: [
-      '召开(?:政府信息公开|信息公开|政务公开)?(?:工作)?(?:会议|专题会议|工作会议|专题会)(?:共计?)?{N}',
+      '召开(?:政府信息公开|信息公开|政务公开)?(?:工作)?(?:会议|专题会议|工作会议|专题会)(?:或专题会议)?(?:共计?)?{N}',
       '召开(?:了)?{N}(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:会议|专题会议|专题会)',
     ],
   },
@@ -437,7 +455,7 @@ export const PHRASE_RULES: PhraseRule[] = [
     key: 'training.attendees',
     section: TRAINING,
     context: GIP,
-    patterns: ['(?:接受)?培训(?:人员|干部|工作人员)?(?:共计?|达)?{N}'],
+    patterns: ['(?:接受)?培训(?:人员|干部|工作人员)?(?:共计?|达)?{N}', '参训(?:人员|干部|干部职工|工作人员|人数)?(?:共计?|达)?{N}'],
   },
 ];
 

@@ -414,3 +414,28 @@ describe('依申请, 收费 and 复议/诉讼 phrasings of 2008–2013 reports',
     expect(m).toEqual({ 'reply.refused': 1097, 'reply.refused.state_secret': 86, 'reply.refused.privacy': 203 });
   });
 });
+
+describe('机构、人员 and 培训 phrasings', () => {
+  it('reads staff counted before the noun, offices without 专门, 会议或专题会议 and 参训', () => {
+    expect(metrics(`一、概述
+我局成立了政府信息公开工作领导小组，明确1名专职人员和3名兼职人员负责信息公开日常工作。全年召开政府信息公开工作会议或专题会议342次，组织开展信息公开业务培训1次，参训干部职工46人次。
+全省共有政府信息公开工作机构2,103个，从事政府信息公开工作人员8,736人。`)).toEqual({
+      'org.staff_full_time': 1,
+      'org.staff_part_time': 3,
+      'training.meetings': 342,
+      'training.sessions': 1,
+      'training.attendees': 46,
+      'org.offices': 2103,
+      'org.staff': 8736,
+    });
+  });
+
+  it('reads 配备工作人员3名 and 信息公开工作人员五名', () => {
+    expect(metrics('一、概述\n街道明确党政办公室为信息公开工作机构，配备工作人员3名，其中专职1名。')).toEqual({ 'org.staff': 3, 'org.staff_full_time': 1 });
+    expect(metrics('一、概述\n全局共有信息公开工作人员五名，均为兼职。')).toEqual({ 'org.staff': 5 });
+  });
+
+  it('does not take a per-unit quota for a head count', () => {
+    expect(metrics('(九)强化制度建设和机构建设\n加强政府信息公开工作队伍建设，确保各部门明确一名分管领导和一名兼职人员，负责日常工作开展。')).toEqual({});
+  });
+});
