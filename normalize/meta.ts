@@ -16,7 +16,9 @@ import { findRegions, governmentName, mostSpecificRegion, toRegion, type RegionN
 import type { AgencyKind, ReportMeta } from './types.ts';
 
 const YEAR = '(?:(?:19|20)\\d{2}|[一二][〇零九][〇零一二三四五六七八九]{2})';
-const TITLE_LINE = /(?:政府信息公开|政务公开|信息公开)[^,，。:：]{0,12}(?:报告|年报)$/;
+// A trailing bracket may name the unit or the year: …年度报告（宿松县） / …年度报告(2016年度).
+const TITLE_LINE = /(?:政府信息公开|政务公开|信息公开)[^,，。:：]{0,12}(?:报告|年报)(?:\s*[(（【][^()（）【】]{2,30}[)）】])?$/;
+const HAS_YEAR = new RegExp(YEAR);
 const SITE_SUFFIX = /\s*[_|｜\-–—]\s*[^_|｜\-–—]*(?:网|政府|门户|平台)[^_|｜\-–—]*$/;
 
 function blockText(b: Block): string {
@@ -65,6 +67,10 @@ function publishedOf(head: string): string | undefined {
 
 /** The title's subject: who reports, i.e. what precedes its year and report phrase. */
 function titleSubject(title: string): string {
+  // Portals that list many units' reports tag the unit in brackets: 【宿松县】2015年…报告,
+  // 2015年政府信息公开工作年度报告（宿松县）.
+  const tagged = /^[【\[〔]([^】\]〕]{2,30})[】\]〕]/.exec(title) ?? /报告\s*[(（【]([^()（）【】]{2,30}?)[)）】]$/.exec(title);
+  if (tagged && !HAS_YEAR.test(tagged[1])) return tagged[1].trim();
   const t = title.replace(new RegExp(`^${YEAR}\\s*年度?`), '');
   const cut = t.search(new RegExp(`${YEAR}\\s*年|政府信息公开|政务公开|信息公开`));
   let subject = (cut >= 0 ? t.slice(0, cut) : t).replace(/^关于/, '').replace(/的$/, '').trim();
