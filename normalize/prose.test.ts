@@ -439,3 +439,18 @@ describe('机构、人员 and 培训 phrasings', () => {
     expect(metrics('(九)强化制度建设和机构建设\n加强政府信息公开工作队伍建设，确保各部门明确一名分管领导和一名兼职人员，负责日常工作开展。')).toEqual({});
   });
 });
+
+describe('a sentence continuing the one before it', () => {
+  it('takes its topic from the earlier sentence of the same paragraph (全年共办结 after 收到申请)', () => {
+    const m = metrics(`一、总体情况
+依申请公开方面，全区共收到政府信息公开申请2495件。加上上年结转的110件，全年共办结2476件，其中予以公开841件。`);
+    expect(m['applications.closed']).toBe(2476);
+  });
+
+  it('does not borrow a topic across paragraphs', () => {
+    const m = metrics(`一、总体情况
+依申请公开方面，全区共收到政府信息公开申请2495件。
+全年共办结2476件。`);
+    expect(m['applications.closed']).toBeUndefined();
+  });
+});

@@ -15,7 +15,7 @@
 //    never replaces the report's 主动公开政府信息8.06万条.
 import type { Block, Document, TableBlock } from '../extract/document.ts';
 import { unitOf } from './dictionary.ts';
-import { parseCell, parseQuantity, QUANTITY_SOURCE } from './numbers.ts';
+import { parseCell, parseQuantity, QUANTITY_SOURCE, type ParsedNumber } from './numbers.ts';
 import { BARE_NONE, PHRASE_RULES, SECTION_ZERO, STAT_ROWS, type PhraseRule, type Subject } from './prose-patterns.ts';
 import type { Era, MetricDetail, Qualifier, Unit } from './types.ts';
 
@@ -183,7 +183,11 @@ function snippet(text: string, start: number, end: number): string {
 
 function fromSentences(sents: Sentence[]): Candidate[] {
   const out: Candidate[] = [];
-  for (const s of sents) {
+  for (let si = 0; si < sents.length; si++) {
+    const s = sents[si];
+    // A sentence continues the one before it in its paragraph ("…收到申请2495件。加上上年结转的
+    // 110件，全年共办结2476件"): the earlier sentence's topic is its context too.
+    const prev = si > 0 && sents[si - 1].block === s.block ? sents[si - 1].text : '';
     if (BARE_NONE.test(s.text.trim())) {
       for (const z of SECTION_ZERO) {
         if (!z.heading.test(s.section)) continue;
@@ -196,7 +200,7 @@ function fromSentences(sents: Sentence[]): Candidate[] {
       }
     }
     for (const { rule, regexes } of COMPILED) {
-      if (rule.context && !rule.context.test(s.text) && !rule.context.test(s.section)) continue;
+      if (rule.context && !rule.context.test(s.text) && !rule.context.test(s.section) && !rule.context.test(prev)) continue;
       const unit = unitOf(rule.key);
       if (rule.subject && !/复议|诉讼/.test(s.text)) continue;
       regexes.forEach(({ re, zero, gate }, rank) => {
@@ -291,6 +295,89 @@ function fromStatTable(table: TableBlock): Candidate[] {
   return out;
 }
 
+// ── 统计表 that lost its grid ────────────────────────────────────────────────────────────────
+// Scraped archives print the old 统计表 as lines: "（一）主动公开政府信息数 条 3256" (cells joined
+// by spaces, often swallowed between CJK characters), or one cell per line (label / 条 / 1875),
+// which a text extractor may pair up into odd two-cell rows. Read in document order, the cells
+// still say label → unit → value; that order is all this relies on.
+
+interface Token {
+  text: string;
+  block: number;
+  /** A cell of a table row with three or more cells: that grid is fromStatTable's to read. */
+  wide: boolean;
+}
+
+/** A whole line "label unit? value" (spaces already gone from the cleaned label). */
+const STAT_LINE = /^(.{2,50}?)(人次|万元|条|件|个|次|篇|人|元|项|名)?([0-9]+(?:\.[0-9]+)?)$/;
+const NUMBER_TOKEN = /^[0-9０-９][0-9０-９,，.．]*$/;
+
+function tokensOf(blocks: Block[]): Token[] {
+  const out: Token[] = [];
+  blocks.forEach((b, i) => {
+    if (b.kind !== 'table') {
+      out.push({ text: b.text.normalize('NFKC').trim(), block: i, wide: false });
+      return;
+    }
+    for (const row of b.rows) {
+      const wide = row.filter((c) => c.trim()).length >= 3;
+      for (const c of row) if (c.trim()) out.push({ text: c.normalize('NFKC').trim(), block: i, wide });
+    }
+  });
+  return out;
+}
+
+function statLineCandidate(key: string, value: ParsedNumber, unitWord: string | undefined, source: string, block: number): Candidate {
+  const unit = unitOf(key);
+  const wan = unit === 'yuan' && unitWord === '万元';
+  return {
+    detail: {
+      key, value: wan ? Math.round(value.value * 10_000 * 100) / 100 : value.value, unit, qualifier: value.qualifier,
+      derived: false, method: 'table', source,
+    },
+    // Below a real 统计表 grid, above every sentence.
+    rank: [0, 0, 1, block, 0],
+  };
+}
+
+function fromStatLines(blocks: Block[]): Candidate[] {
+  const out: Candidate[] = [];
+  const tokens = tokensOf(blocks);
+  let group: Subject | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.wide || t.text.length > 80 || /[。;!?]/.test(t.text)) continue;
+    const label = cleanLabel(t.text);
+    if (/[,]/.test(label)) continue;
+    // One line: label, unit, value.
+    const line = STAT_LINE.exec(label);
+    let row = line ? STAT_ROWS.find((r) => r.label.test(line[1])) : undefined;
+    let value: ParsedNumber | undefined;
+    let unitWord: string | undefined;
+    let source = t.text;
+    if (row && line) {
+      value = parseCell(line[3]);
+      unitWord = line[2];
+    } else {
+      // One cell per line: label, then an optional unit cell, then the value cell.
+      if (/\d/.test(label)) continue;
+      row = STAT_ROWS.find((r) => r.label.test(label));
+      if (!row) continue;
+      let j = i + 1;
+      if (tokens[j] && UNIT_CELL.test(tokens[j].text)) unitWord = tokens[j++].text;
+      const cell = tokens[j];
+      if (cell && !cell.wide && (NUMBER_TOKEN.test(cell.text) || /^(无|0)$/.test(cell.text))) {
+        value = parseCell(cell.text);
+        source = [t.text, unitWord, cell.text].filter(Boolean).join(' | ');
+      }
+    }
+    if (row.group) group = row.group;
+    const key = typeof row.key === 'string' ? row.key : row.key(group);
+    if (key && value) out.push(statLineCandidate(key, value, unitWord, source, t.block));
+  }
+  return out;
+}
+
 function better(a: number[], b: number[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] < b[i];
   return false;
@@ -304,6 +391,7 @@ function better(a: number[], b: number[]): boolean {
 export function extractProse(doc: Document, _era: Era): MetricDetail[] {
   const candidates = fromSentences(sentences(doc.blocks));
   for (const b of doc.blocks) if (b.kind === 'table') candidates.push(...fromStatTable(b));
+  candidates.push(...fromStatLines(doc.blocks));
   const best = new Map<string, Candidate>();
   for (const c of candidates) {
     const cur = best.get(c.detail.key);
