@@ -264,3 +264,15 @@ describe('nesting cap', () => {
     expect(doc.warnings.join(' ')).toMatch(/dropped/);
   });
 });
+
+describe('heading elements', () => {
+  it('reads short <h*> as headings and an <h*> an editor filled with prose as paragraphs', () => {
+    const long = '2019年，本机关认真贯彻落实新修订的《中华人民共和国政府信息公开条例》，全年主动公开政府信息1200条，其中通过门户网站公开980条，通过政务新媒体公开220条，依申请公开工作规范有序。';
+    const doc = htmlToDocument(`<h3>一、总体情况</h3><h4><span>${long}</span></h4><h2>工作成效</h2>`, { name: 'h.html', wholeBody: true });
+    expect(doc.blocks).toEqual([
+      { kind: 'heading', level: 2, text: '一、总体情况' },
+      { kind: 'paragraph', text: long },
+      { kind: 'heading', level: 2, text: '工作成效' },
+    ]);
+  });
+});

@@ -37,11 +37,8 @@ export const HTML_LIMITS = {
 const BLOCK_TAGS = new Set([
   'address', 'article', 'aside', 'blockquote', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
   'fieldset', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hgroup', 'hr', 'li', 'main', 'menu',
-  'ol', 'p', 'pre', 'section', 'summary', 'ul', 'tr', 'td', 'th', 'caption', 'table', 'tbody', 'thead', 'tfoot', 'body', 'html', 'font',
+  'ol', 'p', 'pre', 'section', 'summary', 'ul', 'tr', 'td', 'th', 'caption', 'table', 'tbody', 'thead', 'tfoot', 'body', 'html',
 ]);
-// <font> is inline in HTML, but Word/WPS-exported pages wrap whole paragraphs in it; treating it as
-// a block only ever adds a paragraph break, which is harmless.
-BLOCK_TAGS.delete('font');
 
 function isElement(n: AnyNode): n is Element {
   return n.type === 'tag' || n.type === 'script' || n.type === 'style';
@@ -52,7 +49,7 @@ function attr(el: Element, name: string): string {
 }
 
 /** Text of a subtree, iteratively, with block boundaries kept as separate pieces. */
-function subtreePieces(root: Element, stopAtTables = false): string[] {
+function subtreePieces(root: Element): string[] {
   const pieces: string[] = [];
   let current = '';
   const flush = () => {
@@ -78,7 +75,6 @@ function subtreePieces(root: Element, stopAtTables = false): string[] {
       flush();
       continue;
     }
-    if (stopAtTables && tag === 'table') continue;
     if (BLOCK_TAGS.has(tag)) {
       flush();
       stack.push('flush');
@@ -425,7 +421,7 @@ export function stripSiteSuffix(title: string): string {
   return t;
 }
 
-const TITLE_SELECTORS = ['h1', '.title', '.article-title', '.detail-title', '.xxgk-title', '#title', '.bt', 'h2'];
+const TITLE_SELECTORS = ['h1', '.title', '.article-title', '.detail-title', '.xxgk-title', '#title', '.bt'];
 
 /**
  * The article title. Candidates in order of trust (meta ArticleTitle, h1, .title …, <title>); the
@@ -523,14 +519,14 @@ function walkContent(root: Element, stats: Map<Element, Stats>, em: Emitter, tab
       flush();
       stack.push('flush');
     }
-    if (/^h[1-6]$/.test(tag)) {
-      // A real heading element: emit it as one heading even when it does not look numbered.
+    if (/^h[1-6]$/.test(tag) && !(stats.get(n) ?? NO_STATS).table) {
+      // A real heading element: one heading even when it does not look numbered — unless an
+      // editor wrapped whole paragraphs in it, which then read as paragraphs.
       const text = joinPieces(subtreePieces(n));
-      if (text && !isChromeLine(text)) {
-        const level = classifyHeading(text) ?? (tag === 'h1' ? 1 : 2);
-        em.blocks.push({ kind: 'heading', text, level });
+      if (text.length <= 80) {
+        if (text && !isChromeLine(text)) em.blocks.push({ kind: 'heading', text, level: classifyHeading(text) ?? (tag === 'h1' ? 1 : 2) });
+        continue;
       }
-      continue;
     }
     for (let i = n.children.length - 1; i >= 0; i--) stack.push({ n: n.children[i], depth });
   }
