@@ -106,6 +106,16 @@ describe('extractPdf on office output', () => {
   });
 });
 
+describe('extractPdf on a page stored landscape with /Rotate 90', () => {
+  it('reads it as the upright page it displays: same prose, same table', async () => {
+    const upright = await extractPdf(bytes('stsong-nonembedded.pdf'), 'a.pdf');
+    const rotated = await extractPdf(bytes('stsong-rotated.pdf'), 'b.pdf');
+    const strip = (d: Document) => d.blocks.map(({ x, y, ...rest }) => rest);
+    expect(strip(rotated)).toEqual(strip(upright));
+    expect(tables(rotated)[0].rows[1]).toEqual(['主动公开政府信息数', '条', '1326']);
+  });
+});
+
 describe('extractPdf refuses what it cannot read, with one clear sentence', () => {
   it('a scanned report (pages are images) needs OCR', async () => {
     const err = await failureOf('scanned-mudanjiang.pdf');

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Document } from './document.ts';
 import { ExtractError } from './errors.ts';
-import { graphicsFromOperatorList, type OpCodes } from './pdf-geometry.ts';
+import { graphicsFromOperatorList, type OpCodes, type Segment } from './pdf-geometry.ts';
 import { layoutPages, type PdfPage } from './pdf-layout.ts';
 import type { TextItem } from './pdf-lines.ts';
 
@@ -101,8 +101,15 @@ async function readPdf(bytes: Uint8Array, name: string, opts: Required<PdfOption
   for (let n = 1; n <= count; n++) {
     try {
       const page = await pdf.getPage(n);
-      const [, , w, h] = page.view;
-      const [x0, y0] = page.view;
+      // Page space for layout: upright, origin bottom-left, y up — through the viewport, so a
+      // page with /Rotate 90 (landscape tables) or an offset crop box reads like any other.
+      const viewport = page.getViewport({ scale: 1 });
+      const width = viewport.width;
+      const height = viewport.height;
+      const toPage = (x: number, y: number): [number, number] => {
+        const [vx, vy] = viewport.convertToViewportPoint(x, y);
+        return [vx, height - vy];
+      };
       const content = await page.getTextContent({ includeMarkedContent: false, disableNormalization: false });
       if (content.items.length > opts.maxItemsPerPage) {
         warnings.push(`page ${n} skipped: ${content.items.length} text items`);
@@ -112,20 +119,29 @@ async function readPdf(bytes: Uint8Array, name: string, opts: Required<PdfOption
       for (const it of content.items) {
         if (!('str' in it) || !it.str) continue;
         const [a, b, c, d, e, f] = it.transform as number[];
-        // Rotated or mirrored text (stamps, vertical margin notes) is not report text.
-        if (Math.abs(b) > 0.01 * Math.abs(a) || Math.abs(c) > 0.01 * Math.abs(d) || a <= 0 || d <= 0) continue;
-        items.push({ str: it.str, x: e - x0, y: f - y0, width: it.width, size: Math.abs(d) || it.height });
+        const size = Math.hypot(c, d) || it.height;
+        if (!size) continue;
+        const [x, y] = toPage(e, f);
+        const [ax, ay] = toPage(e + a, f + b);
+        // Text running other than left-to-right on the upright page (stamps, vertical margin
+        // notes, mirrored marks) is not report text.
+        if (ax - x <= 0 || Math.abs(ay - y) > 0.02 * Math.abs(ax - x)) continue;
+        items.push({ str: it.str, x, y, width: it.width, size });
       }
       // The operator list (ruling lines, images) costs a third of the time: read it only where a
       // table or a scan can be — pages with number cells, or with (almost) no text at all.
       const graphics = mayHoldTableOrScan(items)
         ? await page
             .getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE })
-            .then((l) => graphicsFromOperatorList(l.fnArray, l.argsArray, ops, { width: w - x0, height: h - y0 }))
+            .then((l) => graphicsFromOperatorList(l.fnArray, l.argsArray, ops, { width, height }))
         : { segments: [], images: 0, imageCover: 0 };
-      // Operator coordinates are in the page's user space; move them to the same origin as the text.
-      if (x0 || y0) for (const s of graphics.segments) (s.dir === 'h' ? ((s.pos -= y0), (s.from -= x0), (s.to -= x0)) : ((s.pos -= x0), (s.from -= y0), (s.to -= y0)));
-      pages.push({ number: n, width: w - x0, height: h - y0, items, graphics });
+      graphics.segments = graphics.segments.flatMap((sg): Segment[] => {
+        const [p, q] = sg.dir === 'h' ? [toPage(sg.from, sg.pos), toPage(sg.to, sg.pos)] : [toPage(sg.pos, sg.from), toPage(sg.pos, sg.to)];
+        if (Math.abs(p[1] - q[1]) < 0.5) return [{ dir: 'h' as const, pos: p[1], from: Math.min(p[0], q[0]), to: Math.max(p[0], q[0]) }];
+        if (Math.abs(p[0] - q[0]) < 0.5) return [{ dir: 'v' as const, pos: p[0], from: Math.min(p[1], q[1]), to: Math.max(p[1], q[1]) }];
+        return [];
+      });
+      pages.push({ number: n, width, height, items, graphics });
       page.cleanup();
     } catch (err) {
       if (err instanceof ExtractError) throw err;
@@ -175,14 +191,17 @@ export function mayHoldTableOrScan(items: TextItem[]): boolean {
   for (const line of lines.values()) {
     line.sort((a, b) => a.x - b.x);
     const parts = line.filter((it) => it.str.trim());
+    let apartRuns = 0;
     parts.forEach((it, i) => {
-      if (!NUMBER.test(it.str.trim())) return;
       const prev = parts[i - 1];
       const next = parts[i + 1];
       const apart = (!prev || it.x - (prev.x + prev.width) > 0.8 * it.size) && (!next || next.x - (it.x + it.width) > 0.8 * it.size);
-      if (apart) cells++;
+      if (!apart) return;
+      apartRuns++;
+      if (NUMBER.test(it.str.trim())) cells++;
     });
-    if (cells >= 4) return true;
+    // A header row ("信息内容  本年制发件数  本年废止件数") or a few number cells.
+    if (cells >= 2 || apartRuns >= 3) return true;
   }
   return false;
 }
