@@ -454,3 +454,75 @@ describe('a sentence continuing the one before it', () => {
     expect(m['applications.closed']).toBeUndefined();
   });
 });
+
+describe('统计表 that arrives as lines', () => {
+  it('reads "label unit value" lines whose spaces the extractor swallowed', () => {
+    const m = metrics(`附件：沭阳县2018年政府信息公开情况统计表
+统计指标单位统计数
+（一）主动公开政府信息数条 3256
+其中：主动公开规范性文件数条 12
+其中：主要负责同志参加政府网站在线访谈次数次 8
+四、行政复议数量件 7
+（一）维持具体行政行为数件 5
+五、行政诉讼数量件 4
+（一）维持具体行政行为或者驳回原告诉讼请求数件 3
+（四）政府信息公开专项经费万元 12.6`);
+    expect(m).toEqual({
+      'proactive.total': 3256,
+      'proactive.normative_docs': 12,
+      'response.interviews_leaders': 8,
+      'review.total': 7,
+      'review.upheld': 5,
+      'litigation.total': 4,
+      'litigation.upheld': 3,
+      'org.budget': 126000,
+    });
+    expect(detail('（一）主动公开政府信息数条 3256', 'proactive.total')).toMatchObject({ method: 'table', source: '（一）主动公开政府信息数条 3256' });
+  });
+
+  it('reads one cell per line: label, unit, value — group rows without cells change nothing', () => {
+    const m = metrics(`统计指标
+单位
+统计数
+一、主动公开情况
+（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）
+条
+1875
+（二）通过不同渠道和方式公开政府信息的情况
+1．政府公报公开政府信息数
+条
+0
+四、行政复议数量
+件
+2
+（二）被依法纠错数
+件
+0
+七、依申请公开信息收取的费用
+万元
+0`);
+    expect(m).toEqual({
+      'proactive.total': 1875,
+      'proactive.channel.gazette': 0,
+      'review.total': 2,
+      'review.corrected': 0,
+      'fees.collected': 0,
+    });
+  });
+
+  it('reads the same cells when an extractor paired the lines into two-cell rows', () => {
+    const table: Block = {
+      kind: 'table', index: 1, origin: 'text',
+      rows: [['（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）', ''], ['条', '1875'], ['（二）通过不同渠道和方式公开政府信息的情况', '1．政府公报公开政府信息数'], ['条', '36']],
+    };
+    expect(metrics('', [table])).toEqual({ 'proactive.total': 1875, 'proactive.channel.gazette': 36 });
+  });
+
+  it('never takes a running-total cell for a blank year cell', () => {
+    const table: Block = {
+      kind: 'table', index: 1, origin: 'text',
+      rows: [['统计指标', '单位', '2015年', '历年累计'], ['1.政府公报公开政府信息数', '条', '—', '41'], ['2.政府网站公开政府信息数', '条', '', '18204']],
+    };
+    expect(metrics('', [table])).toEqual({});
+  });
+});

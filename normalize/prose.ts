@@ -302,7 +302,9 @@ function fromStatTable(table: TableBlock): Candidate[] {
 // still say label → unit → value; that order is all this relies on.
 
 interface Token {
+  /** NFKC text for matching; `raw` as written, for provenance. */
   text: string;
+  raw: string;
   block: number;
   /** A cell of a table row with three or more cells: that grid is fromStatTable's to read. */
   wide: boolean;
@@ -316,12 +318,12 @@ function tokensOf(blocks: Block[]): Token[] {
   const out: Token[] = [];
   blocks.forEach((b, i) => {
     if (b.kind !== 'table') {
-      out.push({ text: b.text.normalize('NFKC').trim(), block: i, wide: false });
+      out.push({ text: b.text.normalize('NFKC').trim(), raw: b.text.trim(), block: i, wide: false });
       return;
     }
     for (const row of b.rows) {
       const wide = row.filter((c) => c.trim()).length >= 3;
-      for (const c of row) if (c.trim()) out.push({ text: c.normalize('NFKC').trim(), block: i, wide });
+      for (const c of row) if (c.trim()) out.push({ text: c.normalize('NFKC').trim(), raw: c.trim(), block: i, wide });
     }
   });
   return out;
@@ -354,7 +356,7 @@ function fromStatLines(blocks: Block[]): Candidate[] {
     let row = line ? STAT_ROWS.find((r) => r.label.test(line[1])) : undefined;
     let value: ParsedNumber | undefined;
     let unitWord: string | undefined;
-    let source = t.text;
+    let source = t.raw;
     if (row && line) {
       value = parseCell(line[3]);
       unitWord = line[2];
@@ -368,7 +370,7 @@ function fromStatLines(blocks: Block[]): Candidate[] {
       const cell = tokens[j];
       if (cell && !cell.wide && (NUMBER_TOKEN.test(cell.text) || /^(无|0)$/.test(cell.text))) {
         value = parseCell(cell.text);
-        source = [t.text, unitWord, cell.text].filter(Boolean).join(' | ');
+        source = [t.raw, unitWord, cell.raw].filter(Boolean).join(' | ');
       }
     }
     if (row.group) group = row.group;
