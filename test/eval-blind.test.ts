@@ -19,3 +19,17 @@ describe('ogi eval on the blind template reports (HTML rowspan, PDF text, TSV, m
     }
   });
 });
+
+describe('ogi eval on the blind pre2019 reports (2009–2018 prose, old 统计表 as HTML, tabs, lines, one cell per line, markdown)', () => {
+  it('scores F1 ≥ 0.99 with every metadata field right', async () => {
+    const summary = await evaluateDirs(`${BLIND}pre2019/gold`, `${BLIND}pre2019`);
+    const table = formatSummary(summary, { verbose: true });
+    expect(summary.reports.length).toBeGreaterThanOrEqual(10);
+    expect(summary.failures, table).toBe(0);
+    expect(summary.f1, table).toBeGreaterThanOrEqual(0.99);
+    expect(summary.approx.ok, table).toBe(summary.approx.total);
+    for (const field of ['year', 'region', 'template', 'agency_kind', 'agency'] as const) {
+      expect(summary.meta[field].ok, `${field}\n${table}`).toBe(summary.reports.length);
+    }
+  });
+});
