@@ -139,5 +139,9 @@ export function joinWrapped(parts: string[]): string {
     if (!p) continue;
     out += out && /[A-Za-z]$/.test(out) && /^[A-Za-z]/.test(p) ? ' ' + p : p;
   }
-  return out;
+  // Gaps between two Chinese characters are distributed alignment (分散对齐: "信 息 内 容") or
+  // letter-spaced titles, never word spaces — as the HTML extractor treats them.
+  return out.replace(SPACE_BETWEEN_CJK, '');
 }
+
+const SPACE_BETWEEN_CJK = new RegExp(`(?<=${CJK_CHAR})\\s+(?=${CJK_CHAR})`, 'g');

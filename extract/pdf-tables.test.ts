@@ -133,3 +133,12 @@ describe('tables without borders (column alignment)', () => {
     expect(alignedTables(prose)).toEqual([]);
   });
 });
+
+describe('distributed alignment (分散对齐)', () => {
+  it('a label spread across its cell reads as one word', () => {
+    const segs = fullGrid([60, 200, 260], [700, 680]);
+    const spread = ['信', '息', '内', '容'].map((ch, i) => run(ch, 64 + i * 36, 686));
+    const [t] = ruledTables(segs, [...spread, run('14', 225, 686)]);
+    expect(t.rows).toEqual([['信息内容', '14']]);
+  });
+});
