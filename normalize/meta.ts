@@ -19,6 +19,8 @@ const YEAR = '(?:(?:19|20)\\d{2}|[一二][〇零九][〇零一二三四五六七
 // A trailing bracket may name the unit or the year: …年度报告（宿松县） / …年度报告(2016年度).
 const TITLE_LINE = /(?:政府信息公开|政务公开|信息公开)[^,，。:：]{0,12}(?:报告|年报)(?:\s*[(（【][^()（）【】]{2,30}[)）】])?$/;
 const HAS_YEAR = new RegExp(YEAR);
+/** A title line run together with the page's dateline: …年度报告信息来源：县人社局发布时间：2018-01-26. */
+const DATELINE_AFTER_TITLE = /(?<=报告|年报)[(（]?(?:信息来源|来源|发布时间|发布日期|发布机构|日期|时间|索引号|浏览次数|点击数?)[:：].*$/;
 const SITE_SUFFIX = /\s*[_|｜\-–—]\s*[^_|｜\-–—]*(?:网|政府|门户|平台)[^_|｜\-–—]*$/;
 
 function blockText(b: Block): string {
@@ -31,7 +33,7 @@ function isTitle(t: string): boolean {
 }
 
 function findTitle(doc: Document): string | undefined {
-  const lines = doc.blocks.slice(0, 14).map((b) => blockText(b).replace(/\s+/g, ''));
+  const lines = doc.blocks.slice(0, 14).map((b) => blockText(b).replace(/\s+/g, '').replace(DATELINE_AFTER_TITLE, ''));
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i];
     // Titles wrapped over two lines: 宿州市人民政府2016年 / 政府信息公开工作年度报告.
