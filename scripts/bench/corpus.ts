@@ -160,7 +160,8 @@ export function generateItem(seed: number, i: number, src: Sources): CorpusItem 
   const id = String(i).padStart(5, '0');
   if (kind === 'pdf') {
     const pdf = src.pdfs[i % src.pdfs.length];
-    return { name: `${id}-${pdf.name}`, format: 'pdf', era: 'unknown', bytes: pdf.bytes };
+    const era = (['t2019', 't2021', 'pre2019'] as const).find((e) => pdf.name.startsWith(e)) ?? 'unknown';
+    return { name: `${id}-${pdf.name}`, format: 'pdf', era, bytes: pdf.bytes };
   }
   const [format, what] = kind.split(':') as ['html' | 'text', string];
   if (what === 't2019' || what === 't2021') {
