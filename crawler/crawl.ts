@@ -2,7 +2,6 @@
 // retries for transient failures only), archive the bytes, discover links, and settle each URL in one
 // transaction with its ledger row — so a killed run resumes exactly where it stopped.
 import { readFileSync } from 'node:fs';
-import PQueue from 'p-queue';
 import type { Logger } from 'pino';
 import pino from 'pino';
 import type { DB } from '../db/open.ts';
@@ -13,7 +12,7 @@ import { decodeHtml } from './decode.ts';
 import { discover, isReportTitle, pageTitle, type Discovery } from './discover.ts';
 import { fetchUrl, GateRefusal, type FetchLimits, type FetchResult } from './fetch.ts';
 import { Frontier, type FrontierRow } from './frontier.ts';
-import { backoffMs, HostLimiter, sleep, userAgent } from './politeness.ts';
+import { backoffMs, HostLimiter, Semaphore, sleep, userAgent } from './politeness.ts';
 import { robotsPolicy, robotsUrlFor, type RobotsPolicy } from './robots.ts';
 import { isHtmlLike, sniffContentType } from './sniff.ts';
 import type { CrawlOptions, CrawlSummary, Site } from './types.ts';
@@ -41,6 +40,11 @@ export async function crawl(db: DB, sites: Site[], opts: CrawlOptions = {}): Pro
   }
 }
 
+/** One URL being processed: holds its global slot once it has one. */
+interface Task {
+  release?: () => void;
+}
+
 /** What one URL's processing ended with, ready to be written in one transaction. */
 interface Outcome {
   result: FetchResult;
@@ -62,7 +66,9 @@ class Crawler {
   private readonly polite: boolean;
   private readonly limits: FetchLimits;
   private readonly limiter: HostLimiter;
-  private readonly global: PQueue;
+  /** Global cap on requests in flight. A URL takes a slot only once its host's rate lets it go, so
+   * URLs waiting on a slow host never hold slots other hosts could use. */
+  private readonly global: Semaphore;
   private readonly robots = new Map<string, Promise<RobotsPolicy>>();
   /** Hosts whose list pages need the browser (JS-built lists), and hosts behind a challenge (everything). */
   private readonly jsHosts = new Set<string>();
@@ -98,7 +104,7 @@ class Crawler {
       rateByHost.set(host, Math.min(rateByHost.get(host) ?? Infinity, s.rate));
     }
     this.limiter = new HostLimiter((host) => (this.polite ? rateByHost.get(host) ?? 1 : undefined));
-    this.global = new PQueue({ concurrency: opts.concurrency ?? 8 });
+    this.global = new Semaphore(opts.concurrency ?? 8);
     this.maxDepth = opts.maxDepth ?? 6;
     this.retryBaseMs = opts.retryBaseMs ?? 1000;
     this.ownRun = opts.runId === undefined;
@@ -145,8 +151,7 @@ class Crawler {
       const rows = this.frontier.claim(site.id, pass, Math.min(perSite - inflight.size, budget), new Date());
       for (const row of rows) {
         claimed++;
-        const p: Promise<void> = this.global
-          .add(() => this.process(site, scope, pass, row))
+        const p: Promise<void> = this.process(site, scope, pass, row)
           .catch((err) => this.log.error({ err, url: row.url }, 'crawl step failed'))
           .finally(() => inflight.delete(p));
         inflight.add(p);
@@ -194,17 +199,34 @@ class Crawler {
     await this.limiter.acquire(new URL(url).host);
   };
 
+  /** The gate for one URL's requests: as `gate`, then (once) a global slot, kept until `task.release`. */
+  private taskGate(task: Task): (url: string) => Promise<void> {
+    return async (url) => {
+      await this.gate(url);
+      task.release ??= await this.global.acquire();
+    };
+  }
+
   private async process(site: Site, scope: Scope, pass: number, row: FrontierRow): Promise<void> {
+    const task: Task = {};
+    try {
+      await this.processTask(site, scope, pass, row, task);
+    } finally {
+      task.release?.();
+    }
+  }
+
+  private async processTask(site: Site, scope: Scope, pass: number, row: FrontierRow, task: Task): Promise<void> {
     const host = new URL(row.url).host;
     const wantBrowser =
       site.render !== 'never' && (site.render === 'always' || this.challengedHosts.has(host) || (row.kind === 'list' && this.jsHosts.has(host)));
-    let outcome = wantBrowser ? await this.viaBrowser(row) : await this.viaHttp(row);
+    let outcome = wantBrowser ? await this.viaBrowser(row, task) : await this.viaHttp(row, task);
 
     if (CHALLENGES.has(outcome.cls) && site.render !== 'never' && browserAvailable()) {
       // A challenge is a channel problem, not a rate problem: switch the host to the browser.
       this.challengedHosts.add(host);
       this.record(site.id, row, outcome);
-      outcome = await this.viaBrowser(row);
+      outcome = await this.viaBrowser(row, task);
       if (CHALLENGES.has(outcome.cls)) outcome.cls = 'blocked_challenge';
     }
 
@@ -212,7 +234,7 @@ class Crawler {
       // An empty 200 is what some WAFs answer to non-browsers: try the page in the browser.
       this.jsHosts.add(host);
       this.record(site.id, row, outcome);
-      outcome = await this.viaBrowser(row);
+      outcome = await this.viaBrowser(row, task);
     }
     if (outcome.cls === 'soft_404') outcome.keepValidators = true;
     if (outcome.cls === 'ok' && outcome.body && row.kind !== 'attachment' && isHtmlLike(outcome.contentType ?? '')) {
@@ -236,7 +258,7 @@ class Crawler {
           this.jsHosts.add(host);
           this.log.info({ host, url: row.url }, 'list is built by JavaScript; rendering this host’s lists in the browser');
           this.record(site.id, row, outcome);
-          outcome = await this.viaBrowser(row);
+          outcome = await this.viaBrowser(row, task);
           if (outcome.cls === 'ok' && outcome.body) {
             const rendered = decodeHtml(outcome.body);
             outcome.discovery = discover({ url: outcome.result.finalUrl, kind: row.kind, depth: row.depth, html: rendered, anchor }, scope);
@@ -258,7 +280,7 @@ class Crawler {
     this.settle(site, scope, pass, row, outcome);
   }
 
-  private async viaHttp(row: FrontierRow): Promise<Outcome> {
+  private async viaHttp(row: FrontierRow, task: Task): Promise<Outcome> {
     for (let attempt = 1; ; attempt++) {
       const result = await fetchUrl(
         {
@@ -271,7 +293,7 @@ class Crawler {
           referrer: row.referrer ?? undefined,
         },
         this.limits,
-        this.gate,
+        this.taskGate(task),
       );
       this.stats.bytesDownloaded += result.body?.length ?? 0;
       const outcome: Outcome = {
@@ -289,6 +311,9 @@ class Crawler {
       const wait = Math.max(serverWait, backoffMs(attempt, this.retryBaseMs));
       this.record(this.siteOf(row), row, outcome);
       this.log.warn({ host, url: row.url, class: result.cls, attempt, waitMs: wait }, 'transient failure, retrying');
+      // Nobody's request should wait behind our backoff: the slot goes back while we sleep.
+      task.release?.();
+      task.release = undefined;
       await sleep(wait);
     }
   }
@@ -297,7 +322,7 @@ class Crawler {
     return row.site_id;
   }
 
-  private async viaBrowser(row: FrontierRow): Promise<Outcome> {
+  private async viaBrowser(row: FrontierRow, task: Task): Promise<Outcome> {
     if (!browserAvailable()) {
       return this.failedBrowser(row, 'network', `browser needed but ${'/usr/bin/chromium'} is missing`);
     }
@@ -312,6 +337,7 @@ class Crawler {
     const policy = await this.robotsFor(row.url);
     if (!policy.isAllowed(row.url)) return this.failedBrowser(row, 'robots_disallowed', `${policy.reason}: ${row.url}`);
     if (row.kind === 'attachment') await this.limiter.acquire(new URL(row.url).host);
+    task.release ??= await this.global.acquire();
     try {
       if (row.kind === 'attachment') {
         const got = await this.browser.fetchBinary(row.url);

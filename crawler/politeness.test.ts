@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, HostLimiter, userAgent } from './politeness.ts';
+import { backoffMs, HostLimiter, Semaphore, userAgent } from './politeness.ts';
 
 describe('HostLimiter', () => {
   it('spaces request starts per host by 1/rate, independently for each host', async () => {
@@ -50,5 +50,31 @@ describe('backoff and User-Agent', () => {
 
   it('names ogi, its version and the contact URL', () => {
     expect(userAgent('0.1.0', 'https://example.org/contact')).toBe('ogi/0.1.0 (+https://example.org/contact)');
+  });
+});
+
+describe('Semaphore', () => {
+  it('lets at most N holders in, first come first served', async () => {
+    const sem = new Semaphore(2);
+    const order: string[] = [];
+    const a = await sem.acquire();
+    const b = await sem.acquire();
+    const c = sem.acquire().then((release) => {
+      order.push('c');
+      return release;
+    });
+    const d = sem.acquire().then((release) => {
+      order.push('d');
+      return release;
+    });
+    await Promise.resolve();
+    expect(order).toEqual([]);
+    a();
+    a(); // a second release of the same slot is ignored
+    (await c)();
+    expect(order).toEqual(['c']);
+    b();
+    (await d)();
+    expect(order).toEqual(['c', 'd']);
   });
 });

@@ -54,6 +54,30 @@ export class HostLimiter {
   }
 }
 
+/** A counting semaphore: the global cap on requests in flight over all hosts. */
+export class Semaphore {
+  private free: number;
+  private readonly waiters: Array<() => void> = [];
+
+  constructor(slots: number) {
+    this.free = slots;
+  }
+
+  /** Waits for a slot; the returned function gives it back (calling it twice is harmless). */
+  async acquire(): Promise<() => void> {
+    if (this.free > 0) this.free--;
+    else await new Promise<void>((resolve) => this.waiters.push(resolve));
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.waiters.shift();
+      if (next) next();
+      else this.free++;
+    };
+  }
+}
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -230,6 +230,25 @@ describe('per-site page cap, progress and logs', () => {
   });
 });
 
+describe('global concurrency cap', () => {
+  it('never has more requests in flight at the portal than the cap, even with politeness off', async () => {
+    // Every answer takes 40 ms, so three sites with two URLs each would overlap up to six deep.
+    const p = await startPortal({ slowMs: 300, latencyMs: 40 });
+    const db2 = openDatabase(':memory:');
+    try {
+      await crawl(db2, sitesFor(p), { ...OPTS, polite: false, concurrency: 2 });
+      const spans = p.log.filter((e) => e.url !== '/robots.txt').map((e) => [e.t, e.end ?? Infinity] as const);
+      const inFlightAt = (t: number) => spans.filter(([a, b]) => a <= t && t < b).length;
+      const peak = Math.max(...spans.map(([a]) => inFlightAt(a)));
+      expect(peak).toBeLessThanOrEqual(2);
+      expect(peak).toBe(2); // and the cap is actually used
+    } finally {
+      db2.close();
+      await p.close();
+    }
+  });
+});
+
 describe('an unreachable portal', () => {
   it('is given up on at robots.txt (RFC 9309: unreachable means disallowed), with the reason in the ledger', async () => {
     const dead = openDatabase(':memory:');

@@ -25,6 +25,8 @@ export interface AccessEntry {
   bytes: number;
   /** The response body was sent to the end. */
   completed: boolean;
+  /** When the exchange ended (response finished or connection closed), same clock as `t`. */
+  end?: number;
 }
 
 export interface Portal {
@@ -39,6 +41,8 @@ export interface PortalOptions {
   slowMs?: number;
   /** Size of the huge page, bytes (default 3 MB). */
   hugeBytes?: number;
+  /** Extra time every answer takes, ms (a distant server; default 0). */
+  latencyMs?: number;
 }
 
 interface Resource {
@@ -199,6 +203,9 @@ export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
       completed: false,
     };
     log.push(entry);
+    res.on('close', () => {
+      entry.end = performance.now();
+    });
     if (guarded.some((g) => url.pathname.startsWith(g)) && !CLEARANCE.test(req.headers.cookie ?? '')) {
       const page = Buffer.from(ruishuChallenge());
       entry.status = 412;
@@ -206,6 +213,7 @@ export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
       res.writeHead(412, { 'content-type': 'text/html', 'set-cookie': '__jsluid_s=6e3a1f; path=/', 'content-length': String(page.length) }).end(page);
       return;
     }
+    if (opts.latencyMs) await new Promise((r) => setTimeout(r, opts.latencyMs));
     const redirect = redirects.get(url.pathname + url.search) ?? redirects.get(url.pathname);
     if (redirect) {
       entry.status = redirect.status;
