@@ -101,3 +101,30 @@ describe('title forms', () => {
     expect(m.region?.code).toBe(code);
   });
 });
+
+describe('a title that does not name who reports', () => {
+  it('takes the agency from the signature under the report', () => {
+    const m = extractMeta(doc(`2021年政府信息公开工作年度报告
+本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。
+一、总体情况
+2021年，我局扎实推进生态环境领域政务公开工作。
+本溪市生态环境局
+2022年1月28日`));
+    expect(m).toMatchObject({ year: 2021, region: { code: '210500' }, agency: '本溪市生态环境局', agency_kind: 'department' });
+  });
+
+  it('takes it from 本报告由…编制 when there is no signature', () => {
+    const m = extractMeta(doc(`2021年政府信息公开工作年度报告
+本报告由本溪市生态环境局根据《中华人民共和国政府信息公开条例》要求编制。
+一、总体情况`));
+    expect(m).toMatchObject({ agency: '本溪市生态环境局', agency_kind: 'department' });
+  });
+
+  it('keeps a government report signed by its office a government report', () => {
+    const m = extractMeta(doc(`2021年政府信息公开工作年度报告
+2021年，全县深入推进政务公开。会同县人民政府坚持公开为常态。
+会同县人民政府办公室
+2022年1月21日`));
+    expect(m).toMatchObject({ region: { code: '431225' }, agency: '会同县人民政府', agency_kind: 'government' });
+  });
+});

@@ -81,27 +81,58 @@ function titleSubject(title: string): string {
   return subject;
 }
 
+function agencyFromSubject(subject: string, gov: string | undefined): { agency: string; agency_kind: AgencyKind } {
+  // Strip the region names the subject starts with; what remains says who is speaking.
+  let rest = subject;
+  for (const m of findRegions(subject)) {
+    if (m.index === subject.length - rest.length) rest = rest.slice(m.name.length);
+  }
+  if (rest === '' || /^(人民)?政府$/.test(rest)) return { agency: gov ?? subject, agency_kind: 'government' };
+  // Anything else after the region is a body of it: 人民政府办公室, 教育局, 某某街道办事处.
+  return { agency: subject, agency_kind: 'department' };
+}
+
+const ORGANIZATION = '[\\u4e00-\\u9fa5]{2,30}?(?:人民政府办公室|人民政府|办公室|局|委员会|街道办事处|办事处|中心|厅)';
+/** The signature under the report: a line that is only an organisation's name. */
+const SIGNATURE = new RegExp(`^${ORGANIZATION}$`);
+/** 本报告由本溪市生态环境局根据…编制 / 本报告是XX依据…编制的. */
+const COMPILED_BY = new RegExp(`本(?:年度)?报告(?:由|是)(${ORGANIZATION})(?:根据|依据|按照|编制|结合)`);
+const SIGNATURE_LINES = 6;
+
+function namedAgency(paragraphs: string[]): string | undefined {
+  for (const p of paragraphs.slice(-SIGNATURE_LINES).reverse()) {
+    const t = p.replace(/\s+/g, '');
+    if (SIGNATURE.test(t) && findRegions(t).length) return t;
+  }
+  for (const p of paragraphs.slice(0, SIGNATURE_LINES)) {
+    const m = COMPILED_BY.exec(p.replace(/\s+/g, ''));
+    if (m && findRegions(m[1]).length) return m[1];
+  }
+  return undefined;
+}
+
 function agencyOf(
   title: string | undefined,
   region: RegionNode | undefined,
   text: string,
+  paragraphs: string[],
 ): { agency?: string; agency_kind?: AgencyKind } {
   const subject = title ? titleSubject(title) : '';
   const gov = region ? governmentName(region) : undefined;
   if (subject) {
     // Strip the region names the subject starts with; what remains says who is speaking.
-    let rest = subject;
-    for (const m of findRegions(subject)) {
-      if (m.index === subject.length - rest.length) rest = rest.slice(m.name.length);
-    }
-    if (rest === '' || /^(人民)?政府$/.test(rest)) return { agency: gov ?? subject, agency_kind: 'government' };
-    // Anything else after the region is a body of it: 人民政府办公室, 教育局, 某某街道办事处.
-    return { agency: subject, agency_kind: 'department' };
+    return agencyFromSubject(subject, gov);
   }
+  // A title without its subject (2021年政府信息公开工作年度报告): the unit that signs the report
+  // or compiles it (本报告由本溪市生态环境局根据…编制) names the agency.
   // No title: a department speaks of itself as 本局/我局/我委; a government as 我市/我区/我县.
   const self = /(?:我|本)(局|委|办|厅|中心|街道|镇|乡)/.exec(text.slice(0, 3000));
   const gov2 = /(?:我|本|全)(市|区|县|旗|州|省)/.exec(text.slice(0, 3000));
-  if (self && (!gov2 || self.index < gov2.index)) return { agency_kind: 'department' };
+  const speaksAsDepartment = self !== null && (!gov2 || self.index < gov2.index);
+  const named = namedAgency(paragraphs);
+  // The government's office signs the government's own report too: who speaks decides.
+  if (named && !(/政府办公室$/.test(named) && !speaksAsDepartment && gov)) return agencyFromSubject(named, gov);
+  if (speaksAsDepartment) return { agency_kind: 'department' };
   return gov ? { agency: gov, agency_kind: 'government' } : {};
 }
 
@@ -128,7 +159,7 @@ export function extractMeta(doc: Document): ReportMeta {
     title,
     year: yearOf(title, text),
     region: region && toRegion(region),
-    ...agencyOf(title, region, text),
+    ...agencyOf(title, region, text, doc.blocks.map(blockText).filter(Boolean)),
     // The extractor keeps the page's date when it strips the chrome around it; text sources say it inline.
     published: doc.published ?? publishedOf(doc.blocks.slice(0, 15).map(blockText).join('\n')),
   };
