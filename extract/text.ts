@@ -4,7 +4,7 @@
 // template's identities). Everything else becomes headings and paragraphs, minus portal chrome.
 import type { Block, Document, SourceFormat } from './document.ts';
 import { isChromeLine } from './chrome.ts';
-import { classifyHeading, findTitleIndex, normalizeSpace } from './blocks.ts';
+import { classifyHeading, findTitleIndex, joinPieces, normalizeSpace } from './blocks.ts';
 
 export interface TextMeta {
   name: string;
@@ -307,6 +307,43 @@ function padRows(rows: string[][], warnings: string[]): string[][] {
 
 const MD_HEADING = /^(#{1,6})\s+(.+?)\s*#*$/;
 
+/** Length from which an unterminated line is taken for a wrapped one (short lines are titles, labels). */
+const WRAP_MIN_CHARS = 30;
+
+/**
+ * The width a fixed-width dump wraps at: the 90th percentile of line lengths. In text with one
+ * paragraph per line it is far above any unterminated line, so nothing is joined there.
+ */
+function wrapWidth(lines: Line[]): number {
+  // Prose lines only: table rows of a -layout dump are padded with runs of spaces.
+  const widths = lines
+    .filter((l) => l.trim() !== '' && !/\S[ \u3000]{2,}\S/.test(l.trim()))
+    .map(displayWidth)
+    .sort((a, b) => a - b);
+  return widths.length ? widths[Math.floor(widths.length * 0.9)] : Infinity;
+}
+
+/** Columns a line takes in a fixed-width dump: Chinese characters are two wide, indentation counts. */
+function displayWidth(l: Line): number {
+  let w = 0;
+  for (const ch of l) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return w;
+}
+
+/**
+ * Whether line `next` continues the paragraph whose last line was `prev` across a hard wrap: `prev`
+ * runs to the wrap width without ending its sentence, and `next` starts flush left (dumps indent a
+ * new paragraph) and is not a numbered item or a run-together table row.
+ */
+function isWrapped(prev: Line, next: Line, width: number): boolean {
+  const p = prev.trim();
+  if (p.length < WRAP_MIN_CHARS || displayWidth(prev) < 0.85 * width) return false;
+  if (/[。！？；：!?;:]$/.test(p) || /\d{3,}$/.test(p) || /(报告|年报)$/.test(p)) return false;
+  const n = next.trim();
+  if (/^[\s\u3000\u00a0]/.test(next) || NUMBERED_LABEL.test(n) || !/[\u4e00-\u9fff]/.test(n)) return false;
+  return true;
+}
+
 function stripMarkdownInline(s: string): string {
   return s
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
@@ -345,7 +382,11 @@ export function textToDocument(text: string, meta: TextMeta): Document {
     tableCount++;
     blocks.push({ kind: 'table', index: tableCount, rows: grid, origin: 'text' });
   };
-  const pushText = (raw: string) => {
+  // Where the previous paragraph came from, to rejoin prose that a fixed-width dump (pdftotext
+  // -layout) wrapped mid-sentence: "…其中通过区" / "政府门户网站教育局专栏公开302条…".
+  let lastParagraphLine = -2;
+  const width = wrapWidth(lines);
+  const pushText = (raw: string, at = -2) => {
     const md = raw.match(MD_HEADING);
     if (md) {
       const t = normalizeSpace(stripMarkdownInline(md[2]));
@@ -355,7 +396,14 @@ export function textToDocument(text: string, meta: TextMeta): Document {
     const t = normalizeSpace(stripMarkdownInline(raw.trim()));
     if (!t || isChromeLine(t)) return;
     const level = classifyHeading(t);
+    const prev = blocks[blocks.length - 1];
+    if (!level && prev?.kind === 'paragraph' && at >= 1 && at === lastParagraphLine + 1 && isWrapped(lines[at - 1], raw, width)) {
+      prev.text = joinPieces([prev.text, t]);
+      lastParagraphLine = at;
+      return;
+    }
     blocks.push(level ? { kind: 'heading', text: t, level } : { kind: 'paragraph', text: t });
+    lastParagraphLine = level ? -2 : at;
   };
 
   let i = 0;
@@ -463,7 +511,7 @@ export function textToDocument(text: string, meta: TextMeta): Document {
         continue;
       }
     }
-    pushText(lines[i]);
+    pushText(lines[i], i);
     i++;
   }
 
