@@ -14,8 +14,8 @@ describe('HostLimiter', () => {
       ),
     );
     const gaps = (t: number[]) => t.slice(1).map((x, i) => x - t[i]);
-    for (const g of gaps(starts['a.gov.cn'])) expect(g).toBeGreaterThanOrEqual(39); // 40 ms at 25/s
-    for (const g of gaps(starts['b.gov.cn'])) expect(g).toBeGreaterThanOrEqual(19); // 20 ms at 50/s
+    for (const g of gaps(starts['a.gov.cn'])) expect(g).toBeGreaterThanOrEqual(39.5); // 40 ms at 25/s, less the microtask hop before we read the clock
+    for (const g of gaps(starts['b.gov.cn'])) expect(g).toBeGreaterThanOrEqual(19.5); // 20 ms at 50/s
   });
 
   it('holds a host back for as long as Retry-After asked', async () => {
@@ -24,7 +24,7 @@ describe('HostLimiter', () => {
     const paused = performance.now();
     limiter.pause('a.gov.cn', 200);
     await limiter.acquire('a.gov.cn');
-    expect(performance.now() - paused).toBeGreaterThanOrEqual(199);
+    expect(performance.now() - paused).toBeGreaterThanOrEqual(200);
   });
 
   it('slows down to a host’s own Crawl-delay when it asks for more than the configured rate', async () => {
@@ -33,7 +33,7 @@ describe('HostLimiter', () => {
     await limiter.acquire('a.gov.cn');
     const t = performance.now();
     await limiter.acquire('a.gov.cn');
-    expect(performance.now() - t).toBeGreaterThanOrEqual(59);
+    expect(performance.now() - t).toBeGreaterThanOrEqual(59.5);
   });
 
   it('lets everything through when politeness is off', async () => {

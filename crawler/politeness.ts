@@ -41,8 +41,11 @@ export class HostLimiter {
     if (rate === undefined) return;
     const spacing = Math.max(1000 / rate, this.minSpacing.get(host) ?? 0);
     await this.queue(host).add(async () => {
-      const wait = (this.nextAt.get(host) ?? 0) - performance.now();
-      if (wait > 0) await sleep(Math.ceil(wait));
+      // Timers may fire a little early against performance.now (libuv's cached clock): wait until
+      // the slot has really come.
+      for (let wait = (this.nextAt.get(host) ?? 0) - performance.now(); wait > 0; wait = (this.nextAt.get(host) ?? 0) - performance.now()) {
+        await sleep(Math.ceil(wait));
+      }
       this.nextAt.set(host, performance.now() + spacing);
     });
   }
