@@ -63,6 +63,13 @@ describe('Hanweb jpage', () => {
     });
   });
 
+  it('reads groupSize when the jpage call sets it', () => {
+    const bigGroups = column.replace('perPage: 1,', 'perPage: 1, groupSize: 5,');
+    expect(hanweb.pages({ url: 'http://www.tz.gov.cn/col/col4563/index.html', html: bigGroups }).map((p) => p.url)).toEqual([
+      'http://www.tz.gov.cn/module/web/jpage/dataproxy.jsp?startrecord=4&endrecord=8&perpage=1',
+    ]);
+  });
+
   it('continues right after the embedded records, however many display pages the column embeds', () => {
     const one = column.replace(/<record>.*?<\/record>\n<record>.*?<\/record>\n/s, '');
     expect(hanweb.items!({ url: 'http://www.tz.gov.cn/col/col4563/index.html', html: one })).toHaveLength(1);

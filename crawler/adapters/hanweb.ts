@@ -37,7 +37,8 @@ export const hanweb: Adapter = {
     const proxy = href ? new URL(href, page.url) : isProxy ? here : undefined;
     if (!proxy) return [];
     const perpage = numberAfter(page.html, ['perpage']) ?? (Number(here.searchParams.get('perpage')) || 20);
-    const group = perpage * GROUP_PAGES;
+    // jpage's `groupSize` (display pages per request) is usually 3; read it when the page says.
+    const group = perpage * (numberAfter(page.html, ['groupSize']) ?? GROUP_PAGES);
     const total = numberAfter(page.html, ['totalRecord', 'totalrecord']);
     const records = hanwebRecords(page.html).length;
     const start = isProxy ? Number(here.searchParams.get('startrecord') ?? 1) : 1;
