@@ -142,3 +142,19 @@ describe('distributed alignment (分散对齐)', () => {
     expect(t.rows).toEqual([['信息内容', '14']]);
   });
 });
+
+describe('bounded work', () => {
+  const table = fullGrid([60, 160, 230], [700, 680, 660]);
+  const cells = [run('规章', 62, 686), run('0', 190, 686), run('规范性文件', 62, 666), run('14', 190, 666)];
+
+  it('finds the table on an ordinary page', () => {
+    expect(ruledTables(table, cells)).toHaveLength(1);
+  });
+
+  it('reads a page drawing thousands of separate strokes (hatching, a hostile file) as text only', () => {
+    const hatching: Segment[] = [];
+    // 200 rows of 20 short dashes, too far apart to merge into longer borders.
+    for (let i = 0; i < 4_000; i++) hatching.push(h(100 + (i % 200) * 2, 300 + Math.floor(i / 200) * 5, 301 + Math.floor(i / 200) * 5));
+    expect(ruledTables([...table, ...hatching], cells)).toEqual([]);
+  });
+});

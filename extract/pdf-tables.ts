@@ -27,6 +27,8 @@ export interface GridTable {
 const SNAP = 2.5;
 /** Grids larger than this are not report tables (or are hostile): left as text. */
 const MAX_CELLS = 20_000;
+/** Borders per page beyond which no table is looked for. */
+const MAX_SEGMENTS = 3_000;
 
 /** Collinear pieces of one border (Chromium draws a border per cell) joined into one segment. */
 export function mergeSegments(segments: Segment[]): Segment[] {
@@ -105,7 +107,11 @@ function hasBorder(segs: Segment[], pos: number, from: number, to: number): bool
  */
 export function ruledTables(segments: Segment[], runs: Run[]): GridTable[] {
   const tables: GridTable[] = [];
-  for (const comp of components(mergeSegments(segments))) {
+  const merged = mergeSegments(segments);
+  // Pairing borders is quadratic: a page drawing thousands of separate strokes (hatching, a
+  // hostile file) is read as text only.
+  if (merged.length > MAX_SEGMENTS) return tables;
+  for (const comp of components(merged)) {
     const hs = comp.filter((s) => s.dir === 'h');
     const vs = comp.filter((s) => s.dir === 'v');
     if (hs.length < 2 || vs.length < 2) continue;
