@@ -526,3 +526,45 @@ describe('统计表 that arrives as lines', () => {
     expect(metrics('', [table])).toEqual({});
   });
 });
+
+describe('summary sentences of template reports', () => {
+  it('reads 办结政府信息公开申请N件 as the closed count, not the new applications', () => {
+    const m = metrics(`一、总体情况
+全年办结政府信息公开申请47件。`);
+    expect(m['applications.closed']).toBe(47);
+    expect(m['applications.new.total']).toBeUndefined();
+  });
+
+  it('reads 主动公开政府信息数量为N条 as the proactive total', () => {
+    expect(metrics(`一、总体情况
+2021年，主动公开政府信息数量为1,508条。`)['proactive.total']).toBe(1508);
+  });
+});
+
+describe('统计表 grids with the group in its own column', () => {
+  it('reads the item from the second column and a group total from the first', () => {
+    const table: Block = {
+      kind: 'table', index: 1, origin: 'html',
+      rows: [
+        ['统计指标', '统计指标', '单位', '统计数'],
+        ['一、主动公开情况', '（一）主动公开政府信息数（不同渠道和方式公开相同信息计1条）', '条', '2156'],
+        ['一、主动公开情况', '（二）通过不同渠道和方式公开政府信息的情况：1．政府公报公开政府信息数', '条', '0'],
+        ['一、主动公开情况', '2．政府网站公开政府信息数', '条', '1987'],
+        ['五、行政诉讼数量', '', '件', '1'],
+        ['五、行政诉讼数量', '（一）维持具体行政行为或者驳回原告诉讼请求数', '件', '1'],
+        ['五、行政诉讼数量', '（二）被依法纠错数', '件', '0'],
+        ['八、机构建设和保障经费情况', '（四）政府信息公开专项经费', '万元', '5'],
+      ],
+    };
+    expect(metrics('', [table])).toEqual({
+      'proactive.total': 2156,
+      'proactive.channel.gazette': 0,
+      'proactive.channel.website': 1987,
+      'litigation.total': 1,
+      'litigation.upheld': 1,
+      'litigation.corrected': 0,
+      'org.budget': 50000,
+    });
+    expect(extractProse(doc('', [table]), 'pre2019').find((d) => d.key === 'proactive.channel.website')).toMatchObject({ row: '2．政府网站公开政府信息数', method: 'table' });
+  });
+});

@@ -16,7 +16,7 @@
 import type { Block, Document, TableBlock } from '../extract/document.ts';
 import { unitOf } from './dictionary.ts';
 import { parseCell, parseQuantity, QUANTITY_SOURCE, type ParsedNumber } from './numbers.ts';
-import { BARE_NONE, PHRASE_RULES, SECTION_ZERO, STAT_ROWS, type PhraseRule, type Subject } from './prose-patterns.ts';
+import { BARE_NONE, PHRASE_RULES, SECTION_ZERO, STAT_ROWS, type PhraseRule, type StatRow, type Subject } from './prose-patterns.ts';
 import type { Era, MetricDetail, Qualifier, Unit } from './types.ts';
 
 interface CompiledRule {
@@ -250,6 +250,31 @@ const YEAR_COLUMN = /本年|本期|当年|数量|统计数|数值|数据|^20\d\d
 const RUNNING_TOTAL = /累计|历年|上年|去年|同比|比例|百分比|增减/;
 const UNIT_CELL = /^(条|件|个|次|篇|人|人次|万元|元|项)$/;
 
+/** The label's forms to try: the cell, and what follows a colon (…的情况：1．政府公报公开政府信息数). */
+function labelForms(cell: string): string[] {
+  const label = cleanLabel(cell);
+  const colon = label.lastIndexOf(':');
+  return colon > 0 ? [label, cleanLabel(label.slice(colon + 1))] : [label];
+}
+
+/**
+ * The row's 统计表 label: the rightmost label cell (left of the value column) that names a row.
+ * Tables that put the group in a rowspanned first column (一、主动公开情况 | （一）主动公开政府信息数
+ * | 条 | 2156) carry the item in the second; a group total (四、行政复议数量 | | 件 | 0) in the first.
+ */
+function statLabel(row: string[], valueCol: number | undefined): { match: StatRow; col: number } | undefined {
+  const end = Math.min(valueCol ?? row.length, row.length);
+  for (let c = end - 1; c >= 0; c--) {
+    const cell = row[c].trim();
+    if (!cell || UNIT_CELL.test(cell) || parseCell(cell)) continue;
+    for (const form of labelForms(cell)) {
+      const match = STAT_ROWS.find((r) => r.label.test(form));
+      if (match) return { match, col: c };
+    }
+  }
+  return undefined;
+}
+
 function fromStatTable(table: TableBlock): Candidate[] {
   const out: Candidate[] = [];
   // The year's column: the first header cell naming it; never a running-total column.
@@ -264,9 +289,9 @@ function fromStatTable(table: TableBlock): Candidate[] {
   }
   let group: Subject | undefined;
   for (const row of table.rows) {
-    const label = cleanLabel(row[0] ?? '');
-    const match = STAT_ROWS.find((r) => r.label.test(label));
-    if (!match) continue;
+    const found = statLabel(row, valueCol);
+    if (!found) continue;
+    const { match, col: labelCol } = found;
     if (match.group) group = match.group;
     const key = typeof match.key === 'string' ? match.key : match.key(group);
     if (!key) continue;
@@ -275,7 +300,7 @@ function fromStatTable(table: TableBlock): Candidate[] {
     let parsed;
     const cols = valueCol !== undefined ? [valueCol] : row.map((_, c) => c).slice(1);
     for (const c of cols) {
-      if (excluded.has(c) || row[c] === row[0] || UNIT_CELL.test(row[c].trim())) continue;
+      if (excluded.has(c) || c <= labelCol || row[c] === row[labelCol] || UNIT_CELL.test(row[c].trim())) continue;
       parsed = parseCell(row[c]);
       if (parsed) break;
     }
@@ -286,7 +311,7 @@ function fromStatTable(table: TableBlock): Candidate[] {
         // A 统计表 cell is a table fact: provenance says so (and where), even though the row
         // labels are the prose phrase table's.
         unit, qualifier: parsed.qualifier, derived: false, method: 'table',
-        source: row.filter((c) => c.trim()).join(' | '), table: table.index, row: row[0],
+        source: row.filter((c) => c.trim()).join(' | '), table: table.index, row: row[labelCol],
         column: valueCol !== undefined ? table.rows[0]?.[valueCol] : undefined, page: table.page,
       },
       rank: [0, 0, 0, table.index, 0],
