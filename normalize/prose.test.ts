@@ -568,3 +568,25 @@ describe('统计表 grids with the group in its own column', () => {
     expect(extractProse(doc('', [table]), 'pre2019').find((d) => d.key === 'proactive.channel.website')).toMatchObject({ row: '2．政府网站公开政府信息数', method: 'table' });
   });
 });
+
+describe('phrasings of provincial reports', () => {
+  it('reads a portal and a gazette with 全年/出版N期 before the count', () => {
+    const m = metrics(`（二）主动公开形式
+中国上海门户网站全年发布政府信息5.3万条；《上海市人民政府公报》全年出版24期，刊登政府信息1,216条。`);
+    expect(m).toEqual({ 'proactive.channel.website': 53000, 'proactive.channel.gazette': 1216 });
+  });
+
+  it('reads a department\'s training, 复议机关维持, and 专兼职 staff as everyone', () => {
+    expect(metrics(`一、概述
+自治区教育厅明确厅办公室为政府信息公开工作机构，配备专兼职工作人员6名。全年召开政务公开专题会议3次，举办全区教育系统政务公开培训班1期，培训人员120人。
+五、行政复议和行政诉讼情况
+因政府信息公开申请引起行政复议1件，复议机关维持原答复。`)).toEqual({
+      'org.staff': 6,
+      'training.meetings': 3,
+      'training.sessions': 1,
+      'training.attendees': 120,
+      'review.total': 1,
+      'review.upheld': 1,
+    });
+  });
+});
