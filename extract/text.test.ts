@@ -326,3 +326,35 @@ describe('one cell per line with no separators at all', () => {
     expect(tables(d)).toHaveLength(0);
   });
 });
+
+describe('space-aligned tables (pdftotext -layout)', () => {
+  /** Lays cells out at fixed display columns, as pdftotext -layout does (Chinese characters are two wide). */
+  const STOPS = [0, 36, 46, 56, 66, 80, 94, 102];
+  const layout = (cells: (string | undefined)[]) => {
+    let line = '';
+    let col = 0;
+    cells.forEach((c, j) => {
+      if (c === undefined) return;
+      const pad = Math.max(STOPS[j] - col, j === 0 ? 0 : 2);
+      line += ' '.repeat(pad) + c;
+      col += pad + [...c].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+    });
+    return line;
+  };
+
+  it('puts the cells of a row with blanks back under their columns', () => {
+    const d = doc(
+      [
+        layout(['', '自然人', '商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他', '总计']),
+        layout(['一、本年新收政府信息公开申请数量', '23', '1', '0', '0', '0', '0', '24']),
+        layout(['二、上年结转政府信息公开申请数量', '1', undefined, undefined, undefined, undefined, undefined, '1']),
+        layout(['四、结转下年度继续办理', undefined, '1', undefined, undefined, undefined, undefined, '1']),
+      ].join('\n'),
+    );
+    expect(tables(d)[0].rows.slice(1)).toEqual([
+      ['一、本年新收政府信息公开申请数量', '23', '1', '0', '0', '0', '0', '24'],
+      ['二、上年结转政府信息公开申请数量', '1', '', '', '', '', '', '1'],
+      ['四、结转下年度继续办理', '', '1', '', '', '', '', '1'],
+    ]);
+  });
+});

@@ -129,6 +129,76 @@ function splitColumns(l: Line): string[] | undefined {
   return cells;
 }
 
+/** A cell of a space-aligned line with the display columns it occupies. */
+interface Span {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Cells of a space-aligned line (gaps of 2+ spaces) with their display columns (Chinese = 2). */
+function spansOf(l: Line): Span[] {
+  const spans: Span[] = [];
+  let col = 0;
+  let cur: Span | undefined;
+  let spaces = 0;
+  for (const ch of l) {
+    const w = ch === '\t' ? 8 : ch.charCodeAt(0) > 0x2e80 && ch !== '\u3000' ? 2 : ch === '\u3000' ? 2 : 1;
+    if (ch === ' ' || ch === '\u00a0' || ch === '\u3000' || ch === '\t') {
+      spaces += ch === '\u3000' || ch === '\t' ? 2 : 1;
+    } else {
+      if (cur && spaces >= 2) {
+        spans.push(cur);
+        cur = undefined;
+      }
+      if (!cur) cur = { text: '', start: col, end: col };
+      else if (spaces) cur.text += ' ';
+      cur.text += ch;
+      cur.end = col + w;
+      spaces = 0;
+    }
+    col += w;
+  }
+  if (cur) spans.push(cur);
+  return spans.map((s) => ({ ...s, text: normalizeSpace(s.text) }));
+}
+
+/**
+ * Space-aligned tables (pdftotext -layout, fixed-width dumps) show a blank cell as nothing at all,
+ * so a row with blanks has fewer cells than its neighbours. Such a row is realigned to the columns
+ * of the fullest number rows by where its cells sit; rows that cannot be placed unambiguously
+ * are left as they are.
+ */
+function realignSpaced(lines: Line[], rows: string[][]): string[][] {
+  const spans = lines.map(spansOf);
+  const numeric = rows.map((r) => r.some((c) => NUMERIC_CELL.test(c)));
+  const width = Math.max(0, ...rows.filter((_, i) => numeric[i]).map((r) => r.length));
+  const reference = spans.filter((sp, i) => numeric[i] && rows[i].length === width && sp.length === width);
+  if (width < 3 || reference.length === 0) return rows;
+  const anchors = Array.from({ length: width }, (_, j) => ({
+    start: Math.min(...reference.map((sp) => sp[j].start)),
+    end: Math.max(...reference.map((sp) => sp[j].end)),
+  }));
+  return rows.map((row, i) => {
+    if (!numeric[i] || row.length >= width || spans[i].length !== row.length) return row;
+    const placed: string[] = Array(width).fill('');
+    let last = -1;
+    for (const cell of spans[i]) {
+      let best = -1;
+      let bestScore = -Infinity;
+      anchors.forEach((a, j) => {
+        const overlap = Math.min(a.end, cell.end) - Math.max(a.start, cell.start);
+        const score = overlap > 0 ? overlap : -Math.abs((a.start + a.end) / 2 - (cell.start + cell.end) / 2);
+        if (score > bestScore) [best, bestScore] = [j, score];
+      });
+      if (best <= last) return row; // two cells on one column, or out of order: leave the row alone
+      placed[best] = cell.text;
+      last = best;
+    }
+    return placed;
+  });
+}
+
 const NUMBER_TOKEN = '(?:[+\\-−]?[\\d０-９][\\d０-９,.]*(?:%|万元|万|元)?|[—–/-])';
 const LABEL_THEN_NUMBERS = new RegExp(`^(.*?[^\\d０-９\\s,.%+−-])?\\s*((?:${NUMBER_TOKEN}\\s+){1,}${NUMBER_TOKEN})$`);
 
@@ -485,6 +555,7 @@ export function textToDocument(text: string, meta: TextMeta): Document {
     const first = splitColumns(lines[i]) ?? splitLabelNumbers(lines[i]) ?? headerWords(lines, i);
     if (first) {
       const rows: string[][] = [first];
+      const sources: Line[] = [lines[i]];
       let j = i + 1;
       while (j < lines.length) {
         const k = skipBlank(lines, j);
@@ -501,12 +572,14 @@ export function textToDocument(text: string, meta: TextMeta): Document {
         }
         if (!cells) break;
         rows.push(cells);
+        sources.push(lines[k]);
         j = k + 1;
       }
       // A lone "label n n n" line is a table row too (a one-row table 二 section).
       const loneRow = rows.length === 1 && !splitColumns(lines[i]) && splitLabelNumbers(lines[i]) !== undefined;
       if (looksLikeColumnRun(rows) || loneRow) {
-        pushTable(rows);
+        const spaced = !sources.some((l) => l.includes('\t')) && sources.every((l) => splitColumns(l) !== undefined);
+        pushTable(spaced ? realignSpaced(sources, rows) : rows);
         i = j;
         continue;
       }
