@@ -97,6 +97,13 @@ describe('discover on a list page', () => {
     expect(d.links).toEqual([{ url: 'http://www.x.gov.cn/zwgk/nb/202401/P020240126583012345678.pdf', kind: 'attachment', depth: 2, anchor: 'X县2023年政府信息公开工作年度报告' }]);
   });
 
+  it('follows a same-site iframe that holds a column’s list, as the column itself', () => {
+    const shell = `<div class="nav"><a href="/">首页</a></div><iframe src="/module/xxgk/list.jsp?cid=88" width="100%"></iframe><script src="/js/jquery.js"></script>`;
+    const d = discover({ url: 'http://www.x.gov.cn/zwgk/nb/', kind: 'list', depth: 0, html: shell }, scope);
+    expect(d.links).toContainEqual({ url: 'http://www.x.gov.cn/module/xxgk/list.jsp?cid=88', kind: 'list', depth: 0, anchor: '年报' });
+    expect(d.jsShell).toBe(false);
+  });
+
   it('flags a start page whose list is built by script as a JS shell', () => {
     const shell = `<html><body><div class="nav"><a href="/">首页</a></div><div id="app">加载中…</div><script>fetch('/api/list').then(r=>r.json()).then(render)</script></body></html>`;
     expect(discover({ url: 'http://www.x.gov.cn/zwgk/nb/', kind: 'list', depth: 0, html: shell }, scope).jsShell).toBe(true);

@@ -93,6 +93,8 @@ export interface Discovery {
 interface Anchor {
   href: string;
   text: string;
+  /** An <iframe>/<frame> source rather than a link. */
+  frame?: boolean;
 }
 
 /** Inline scripts that fetch data and build the page: the list is not in the HTML. */
@@ -109,7 +111,7 @@ function anchorsOf(html: string): { anchors: Anchor[]; hasScript: boolean; scrip
     anchors.push({ href: a.attr('href') ?? '', text: title.length > text.length ? title : text });
   });
   $('iframe[src], frame[src]').each((_, el) => {
-    anchors.push({ href: $(el).attr('src') ?? '', text: '' });
+    anchors.push({ href: $(el).attr('src') ?? '', text: '', frame: true });
   });
   const hasScript = $('script').length > 0;
   const scriptLoadsData = $('script:not([src])')
@@ -157,9 +159,17 @@ export function discover(page: PageToDiscover, scope: Scope): Discovery {
   if (page.kind === 'report') {
     for (const m of page.html.matchAll(SCRIPTED_ATTACHMENT)) itemAnchors.push({ href: m[1], text: '' });
   }
+  let framedList = false;
   for (const a of [...itemAnchors, ...anchors]) {
     const url = normalizeUrl(a.href, page.url);
     if (!url) continue;
+    if (a.frame && expectsReports(page) && scope.sameHost(url)) {
+      // Some county columns are a shell around a same-site iframe holding the list: the frame is
+      // the column itself (same depth, same column title), wherever its path is.
+      framedList = true;
+      push({ url, kind: 'list', depth: page.depth, anchor: page.anchor ?? '年报' });
+      continue;
+    }
     const link = classifyLink(url, a.text, page, scope);
     if (link) push(link);
   }
@@ -177,7 +187,7 @@ export function discover(page: PageToDiscover, scope: Scope): Discovery {
   // calendar or topic page with the portal's usual scripts is just a page without reports.
   // …unless an inline script visibly loads data, which settles it whatever the menus hold.
   const jsShell =
-    page.kind === 'list' && expectsReports(page) && hasScript && documents === 0 && families.length === 0 && (lists < 5 || scriptLoadsData);
+    page.kind === 'list' && expectsReports(page) && hasScript && documents === 0 && families.length === 0 && !framedList && (lists < 5 || scriptLoadsData);
   return { links, families, jsShell };
 }
 
