@@ -276,3 +276,31 @@ describe('heading elements', () => {
     ]);
   });
 });
+
+describe('damaged markup never crashes the extractor', () => {
+  const source = page('t2019-pingxiang.html');
+  let seed = 20240601;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  const damage = (html: string): string => {
+    switch (rand(4)) {
+      case 0: // truncated download
+        return html.slice(0, rand(html.length));
+      case 1: // closing tags lost
+        return html.replace(/<\/(td|tr|table|div|p)>/g, (m) => (rand(3) === 0 ? '' : m));
+      case 2: // spans mangled
+        return html.replace(/(rowspan|colspan)="\d+"/g, (m) => (rand(2) === 0 ? `${m.split('=')[0]}="${['0', '-3', '999999', 'x', ''][rand(5)]}"` : m));
+      default: // a chunk cut out of the middle
+        return html.slice(0, rand(html.length)) + html.slice(rand(html.length));
+    }
+  };
+
+  it('reads 40 damaged copies of a report page, keeping every grid rectangular', () => {
+    for (let i = 0; i < 40; i++) {
+      const doc = htmlToDocument(damage(source), { name: `damaged-${i}.html` });
+      for (const t of tables(doc)) expect(new Set(t.rows.map((r) => r.length)).size, `copy ${i}`).toBe(1);
+    }
+  });
+});
