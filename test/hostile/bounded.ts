@@ -21,10 +21,15 @@ export interface Bounded {
 }
 
 export function runOgi(args: string[], timeoutMs: number): Promise<Bounded> {
+  return runNode([join(ROOT, 'bin/ogi.mjs'), ...args], timeoutMs);
+}
+
+/** `node --import rss-probe <args>` under the limit. */
+export function runNode(args: string[], timeoutMs: number): Promise<Bounded> {
   const dir = mkdtempSync(join(tmpdir(), 'ogi-rss-'));
   const rssFile = join(dir, 'rss');
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', PROBE, join(ROOT, 'bin/ogi.mjs'), ...args], {
+    const child = spawn(process.execPath, ['--import', PROBE, ...args], {
       cwd: ROOT,
       detached: true, // own process group: the timer kills it and anything it started
       env: { ...process.env, OGI_RSS_FILE: rssFile, OGI_LOG_LEVEL: 'warn', NO_COLOR: '1' },

@@ -13,7 +13,7 @@ import { join, extname } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import Database from 'better-sqlite3';
 import { CORPUS_DIR, HOSTILE_AGENCY, contradictionTable, writeLargeHostile } from './make-hostile.ts';
-import { ROOT, runOgi, STACK_TRACE, type Bounded } from './bounded.ts';
+import { ROOT, runNode, runOgi, STACK_TRACE, type Bounded } from './bounded.ts';
 import type { Report } from '../../normalize/types.ts';
 
 interface HostileCase {
@@ -78,6 +78,7 @@ const CASES: HostileCase[] = [
     ...SMALL,
     report: (r) => expect(r.template).toBe('t2019'),
   },
+  { file: 'entity-expansion.docx', what: 'a DOCX with a "billion laughs" entity bomb', exits: [3, 4], ...SMALL },
   { file: 'huge-50mb.html', what: 'a 50 MB report page', exits: [0, 3, 4], ...LARGE },
   { file: 'long-line-10mb.txt', what: 'a 10 MB text on a single line', exits: [0, 3, 4], ...LARGE },
   { file: 'zip-bomb.docx', what: 'a 3.7 MB DOCX that inflates to 1 GiB', exits: [3, 4], ...LARGE },
@@ -108,6 +109,44 @@ beforeAll(async () => {
 }, 400_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function isGone(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return /^[ZX]/.test(stat.slice(stat.lastIndexOf(')') + 2));
+  } catch {
+    try {
+      process.kill(pid, 0); // no /proc here: signal 0 reaching it means it is still there
+      return false;
+    } catch {
+      return true;
+    }
+  }
+}
+
+describe('the hang detector the cases below rely on', () => {
+  it('kills a child that never finishes, and the process it started, at the limit', async () => {
+    // The child starts a grandchild that sleeps forever, prints its pid, then hangs itself.
+    const script = `
+      const { spawn } = require('node:child_process');
+      const g = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });
+      process.stdout.write(String(g.pid));
+      setInterval(() => {}, 1000);`;
+    const r = await runNode(['-e', script], 1500);
+    expect(r.timedOut).toBe(true);
+    expect(r.signal).toBe('SIGKILL');
+    const grandchild = Number(r.stdout);
+    expect(grandchild).toBeGreaterThan(0);
+    // The whole process group got the SIGKILL: the grandchild is gone (or a zombie awaiting its
+    // reaper) within moments, not left running.
+    let gone = false;
+    for (let i = 0; i < 100 && !gone; i++) {
+      gone = isGone(grandchild);
+      if (!gone) await new Promise((res) => setTimeout(res, 50));
+    }
+    expect(gone).toBe(true);
+  });
+});
 
 describe('ogi parse on hostile inputs', () => {
   it('has every committed hostile file it expects (regenerate with make-hostile.ts)', () => {

@@ -14,6 +14,7 @@ import { mulberry32 } from '../../scripts/bench/prng.ts';
 import { makeTemplateValues } from '../../scripts/bench/template-values.ts';
 import { portalPage, table2Grid, table3Grid, table4Grid, type BodyBlock, type Grid } from '../../scripts/bench/render.ts';
 import { AGENCIES } from '../../scripts/bench/corpus.ts';
+import { storedZip } from '../portal/make-files.ts';
 
 export const CORPUS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'corpus');
 
@@ -164,6 +165,18 @@ ${Array.from({ length: 40 }, (_, i) => `<li><a href="/zwgk/ndbg/${2023 - (i % 15
     extraHead: '<script>while(true){}</script><script>for(;;){document.write("政府信息公开")}</script>',
   }).html.replace('<body>', '<body onload="while(true){}">');
 
+  // "Billion laughs": nested internal entities that would expand to 10^9 "lol"s if an XML
+  // parser honoured the DTD.
+  const dtd =
+    '<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE w:document [<!ENTITY lol "lol">' +
+    Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('') +
+    ']>';
+  const laughs = storedZip([
+    ['[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'],
+    ['_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'],
+    ['word/document.xml', `${dtd}<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${agency.agency}2019年政府信息公开工作年度报告 &lol9;</w:t></w:r></w:p></w:body></w:document>`],
+  ]);
+
   const enc = (s: string) => new TextEncoder().encode(s);
   return {
     'empty.html': new Uint8Array(0),
@@ -178,6 +191,7 @@ ${Array.from({ length: 40 }, (_, i) => `<li><a href="/zwgk/ndbg/${2023 - (i % 15
     'contradiction.html': enc(contra),
     'report-list.html': enc(list),
     'script-loop.html': enc(loop),
+    'entity-expansion.docx': new Uint8Array(laughs),
   };
 }
 
