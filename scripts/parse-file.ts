@@ -35,5 +35,6 @@ export async function parseFile(file: string): Promise<ParseResult> {
 }
 
 export function describeFailure(r: Extract<ParseResult, { ok: false }>): string {
-  return `ogi: ${r.file}: ${r.message}`;
+  // One line whatever a library put in its error text (xmldom's carry newlines and tabs).
+  return `ogi: ${r.file}: ${r.message.replace(/\s*[\r\n\t]+\s*/g, ' ')}`;
 }
