@@ -1,6 +1,7 @@
 // Pages of positioned text and rules → the document model's blocks: running headers, footers
 // and page numbers dropped, ruled tables rebuilt (and joined when continued on the next page),
 // the remaining lines grouped into headings and paragraphs. Pure: no pdf.js, no I/O.
+import { classifyHeading } from './blocks.ts';
 import type { Block, TableBlock } from './document.ts';
 import type { PageGraphics } from './pdf-geometry.ts';
 import { buildLines, itemRuns, joinWrapped, type Line, type Run, type TextItem } from './pdf-lines.ts';
@@ -191,17 +192,15 @@ function isCentred(line: Line, pageWidth: number, left: number, right: number): 
   return line.x0 > left + 2.5 * line.size && line.x1 < right - 2 * line.size && Math.abs(mid - pageWidth / 2) < 2 * line.size;
 }
 
-const SECTION = /^[一二三四五六七八九十]+、/;
 const ENUMERATED = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、](?!\d))/;
-const SUBSECTION = /^[（(][一二三四五六七八九十]+[）)]/;
 
 function headingLevel(text: string, lines: Line[], body: number, blocksSoFar: number): number | undefined {
   const size = Math.max(...lines.map((l) => l.size));
   // The title: the first large print of the document.
   if (blocksSoFar < 3 && size >= body * 1.1 && text.length <= 80 && lines.length <= 3) return 1;
-  if (lines.length === 1 && text.length <= 40 && SECTION.test(text) && !/[。；;]$/.test(text)) return 2;
-  if (lines.length === 1 && text.length <= 30 && SUBSECTION.test(text) && !/[。；;，,]/.test(text)) return 3;
-  return undefined;
+  // Section numbering as the HTML and text extractors read it (一、… level 2, （一）… level 3),
+  // for a line standing alone: the same heading whatever the format.
+  return lines.length === 1 ? classifyHeading(text) : undefined;
 }
 
 /**
