@@ -49,7 +49,8 @@ const PER_UNIT = /各(?:部门|单位|乡镇|街道|股室|科室|县|区|市|�
 /** "申请两件，均为当面申请": every one of the N came this way. */
 const ALL_OF = '(?:均为|均系|均是|全部为|全部是|都是)';
 /** Right before 主动公开, a single channel makes the count that channel's. */
-const NOT_A_CHANNEL = '(?<!网站|网站上|网|微博|微博上|微信|公众号|公报|公报上|APP|客户端)';
+// A 政府信息公开网 is the disclosure platform itself, not one channel among several.
+const NOT_A_CHANNEL = '(?<!网站|网站上|(?<!信息公开)网|微博|微博上|微信|公众号|公报|公报上|APP|客户端)';
 /** A running total since some date is not the year's figure (到年底累计主动公开5928条，其中本年度新增2110条). */
 const CUMULATIVE = /截至|截止|迄今|历年|至今|以来|到年底|到年末|(?<!全年|本年|年度|年)累计/;
 
@@ -72,6 +73,14 @@ export const PHRASE_RULES: PhraseRule[] = [
       '(?:共|累计)?(?:发布|公开)(?:各类)?主动公开(?:的)?(?:政府|政务)?信息(?:共计?)?{N}',
       '(?:全市|全区|全县|全旗|全镇|全乡|我市|我区|我县|我局|本局|本机关|全年|本年度?)(?:共|全年|累计)?主动公开(?:各类)?信息(?:共计?)?(?:为|达到?)?{N}',
     ],
+  },
+  {
+    // 累计主动公开政府信息45321条，其中本年度新增5210条
+    key: 'proactive.total',
+    section: PROACTIVE,
+    context: /主动公开/,
+    weak: true,
+    patterns: ['(?:本年度?|当年|全年|今年)新增(?:主动公开)?(?:的)?(?:政府|政务)?(?:信息)?(?:共计?)?{N}'],
   },
   {
     key: 'proactive.normative_docs',
@@ -100,7 +109,8 @@ export const PHRASE_RULES: PhraseRule[] = [
     section: PROACTIVE,
     // 《襄樊市人民政府公报》刊登政府文件等信息186条
     // 《上海市人民政府公报》全年出版24期，刊登政府信息1,216条
-    patterns: ['(?:政府)?公报》?(?:全年|共)?(?:出版{Q},?)?(?:上)?(?:主动)?(?:公开|刊登|刊发|发布)(?:政府|政务)?(?:信息|文件)(?:等(?:政府)?信息)?(?:数)?(?:共计?)?(?:为)?{N}'],
+    // 编印《眉山市人民政府公报》12期，刊登规范性文件等信息236条
+    patterns: ['(?:政府)?公报》?(?:全年|共)?(?:出版|编印)?(?:{Q},?)?(?:上)?(?:主动)?(?:公开|刊登|刊发|发布)(?:政府|政务|规范性)?(?:信息|文件)(?:等(?:政府)?信息)?(?:数)?(?:共计?)?(?:为)?{N}'],
   },
   {
     key: 'proactive.channel.website',
@@ -424,7 +434,7 @@ export const PHRASE_RULES: PhraseRule[] = [
     section: ORG,
     context: GIP,
     weak: true,
-    patterns: ['配备(?:了)?(?:专兼职)?(?:信息公开|政务公开)?(?:工作)?人员(?:共计?)?{N}'],
+    patterns: ['(?:配备|落实|明确|确定|安排)(?:了)?(?:专兼职)?(?:信息公开|政务公开)?(?:工作)?人员(?:共计?)?{N}'],
   },
   { key: 'org.staff_full_time', section: ORG, context: GIP, patterns: ['专职(?:人员|工作人员)?(?:数)?(?:为)?{N}'] },
   // (?<!专): 配备专兼职工作人员6名 is everyone, not the part-timers.

@@ -590,3 +590,18 @@ describe('phrasings of provincial reports', () => {
     });
   });
 });
+
+describe('totals on a disclosure platform and running totals', () => {
+  it('takes 在政府信息公开网主动公开 as the total, not a channel', () => {
+    expect(metrics('二、主动公开情况\n2015年，本委在凤台县政府信息公开网主动公开政府信息243条，其中机构职能类11条。')).toEqual({ 'proactive.total': 243 });
+  });
+
+  it('takes 其中本年度新增 after a running total', () => {
+    expect(metrics('二、主动公开政府信息情况\n截至2013年底，我市累计主动公开政府信息45321条，其中本年度新增5210条。')).toEqual({ 'proactive.total': 5210 });
+  });
+
+  it('reads a gazette 编印N期 and 落实专兼职人员2名', () => {
+    expect(metrics('（二）公开渠道\n编印《眉山市人民政府公报》12期，刊登规范性文件等信息236条。')).toEqual({ 'proactive.channel.gazette': 236 });
+    expect(metrics('一、概述\n我镇明确党政办为信息公开工作机构，落实专兼职人员2名。')).toEqual({ 'org.staff': 2 });
+  });
+});
