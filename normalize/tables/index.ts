@@ -9,7 +9,10 @@ import { documentRows, type SourceRow } from './rows.ts';
 import { T2_COLUMNS, T2_ROWS, T2_WRAPPED_HEADER } from './table2.ts';
 import { mapTable2Row, type T2Header } from './table2-map.ts';
 import { mapTable3, matchTable3Row, type T3Context, type T3Input } from './table3-map.ts';
-import { T3_ROWS } from './table3.ts';
+import { T3_COLUMNS, T3_ROWS, type T3Row } from './table3.ts';
+import { applicantColumn, transposedTable3Header } from './table3-transposed.ts';
+import { cellDetail } from './emit.ts';
+import { parseCell } from '../numbers.ts';
 import { T4_HEADER } from './table4.ts';
 import { mapTable4, mapTable4Transposed, transposedBlock } from './table4-map.ts';
 
@@ -38,6 +41,8 @@ export function mapTemplateTables(doc: Document, era: Exclude<Era, 'pre2019'>): 
   let t4Active = false;
   const t4Seen = new Set<string>();
   let lastOutcomeHeader: string[] | undefined;
+  /** Per grid: the column → template row map of a table 三 printed on its side (undefined: not one). */
+  const t3Transposed = new Map<number, Map<number, T3Row> | undefined>();
 
   let previous: SourceRow | undefined;
   const rows = documentRows(doc);
@@ -55,6 +60,30 @@ export function mapTemplateTables(doc: Document, era: Exclude<Era, 'pre2019'>): 
     }
     const labels = parts.labels.map((l) => stripNumbering(compactLabel(l)));
 
+    if (row.aligned && hasValues) {
+      const column = applicantColumn(parts.labels);
+      if (!t3Transposed.has(row.group)) {
+        const header = pendingHeaders.get(row.group);
+        t3Transposed.set(row.group, column !== undefined && header ? transposedTable3Header(header) : undefined);
+      }
+      const columns = t3Transposed.get(row.group);
+      if (columns && column !== undefined) {
+        for (const [j, spec] of columns) {
+          const raw = (row.cells[j] ?? '').trim();
+          const p = parseCell(raw);
+          if (!p || j < parts.labelEnd) continue;
+          const d = cellDetail(`applications.${spec.key}.${T3_COLUMNS[column].key}`, p.value, p.qualifier, {
+            row,
+            labels: parts.labels,
+            column: spec.key,
+            raw,
+          });
+          if (d) out.details.push(d);
+        }
+        pendingHeaders.delete(row.group);
+        continue;
+      }
+    }
     const t3 = matchTable3Row(labels, ctx);
     if (t3 && hasValues) {
       if (!t3Headers.has(row.group)) t3Headers.set(row.group, pendingHeaders.get(row.group) ?? []);

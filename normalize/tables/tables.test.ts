@@ -351,3 +351,39 @@ describe('本年增/减 written out in words', () => {
     expect([m['penalty.prev_items'], m['penalty.change'], m['penalty.decisions']]).toEqual([2136, 57, 318]);
   });
 });
+
+describe('table 三 printed on its side (a column per template row, a row per applicant)', () => {
+  const O = '三、本年度办理结果';
+  const grid = (rows: string[]) =>
+    parseGridFixture(['# 某区农业农村局2020年政府信息公开工作年度报告', '[table origin=html]', ...rows, '[/table]'].join('\n'));
+  const header = [
+    `申请人情况 | 申请人情况 | 一、本年新收政府信息公开申请数量 | 二、上年结转政府信息公开申请数量 | ${O} | ${O} | ${O} | ${O} | 四、结转下年度继续办理`,
+    `申请人情况 | 申请人情况 | 一、本年新收政府信息公开申请数量 | 二、上年结转政府信息公开申请数量 | （一）予以公开 | （三）不予公开 | （三）不予公开 | （七）总计 | 四、结转下年度继续办理`,
+    `申请人情况 | 申请人情况 | 一、本年新收政府信息公开申请数量 | 二、上年结转政府信息公开申请数量 | （一）予以公开 | 1.属于国家秘密 | 4.保护第三方合法权益 | （七）总计 | 四、结转下年度继续办理`,
+  ];
+
+  it('reads each applicant row against the column it stands under, 总计 row included', () => {
+    const doc = grid([
+      ...header,
+      '自然人 | 自然人 | 8 | 1 | 6 | 0 | 1 | 7 | 2',
+      '法人或其他组织 | 商业企业 | 2 | 0 | 2 | 0 | 0 | 2 | 0',
+      '法人或其他组织 | 其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0',
+      '总计 | 总计 | 10 | 1 | 8 | 0 | 1 | 9 | 2',
+    ]);
+    const m = Object.fromEntries(mapTemplateTables(doc, 't2019').details.map((d) => [d.key, d.value]));
+    expect([m['applications.new.natural_person'], m['applications.new.commercial'], m['applications.new.other_org'], m['applications.new.total']]).toEqual([8, 2, 0, 10]);
+    expect([m['applications.outcome.withheld.third_party.natural_person'], m['applications.outcome.withheld.state_secret.total']]).toEqual([1, 0]);
+    expect([m['applications.outcome.total.total'], m['applications.carried_forward.natural_person']]).toEqual([9, 2]);
+    expect(m['applications.new.research']).toBeUndefined();
+  });
+
+  it('leaves the usual orientation alone: a 总计 row label there is (七)总计', () => {
+    const doc = grid([
+      '申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计',
+      '一、本年新收政府信息公开申请数量 | 3 | 0 | 0 | 0 | 0 | 0 | 3',
+      '总计 | 3 | 0 | 0 | 0 | 0 | 0 | 3',
+    ]);
+    const m = Object.fromEntries(mapTemplateTables(doc, 't2019').details.map((d) => [d.key, d.value]));
+    expect([m['applications.new.total'], m['applications.outcome.total.total']]).toEqual([3, 3]);
+  });
+});
