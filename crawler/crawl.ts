@@ -92,7 +92,8 @@ class Crawler {
     this.polite = opts.polite ?? true;
     this.limits = {
       userAgent: userAgent(VERSION, opts.contact),
-      timeoutMs: opts.timeoutMs ?? 30_000,
+      timeoutMs: opts.timeoutMs ?? 20_000,
+      transferTimeoutMs: opts.transferTimeoutMs,
       connectTimeoutMs: 10_000,
       maxBytes: opts.maxBytes ?? 50 * 1024 * 1024,
       maxRedirects: 5,

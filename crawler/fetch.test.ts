@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classifyResponse, fetchUrl, GateRefusal, retryAfterMs, type FetchLimits } from './fetch.ts';
 
-const LIMITS: FetchLimits = { userAgent: 'ogi/test (+https://example.org)', timeoutMs: 500, connectTimeoutMs: 500, maxBytes: 4096, maxRedirects: 5 };
+const LIMITS: FetchLimits = { userAgent: 'ogi/test (+https://example.org)', timeoutMs: 500, transferTimeoutMs: 1500, connectTimeoutMs: 500, maxBytes: 4096, maxRedirects: 5 };
 let server: Server;
 let origin: string;
 const seen: string[] = [];
@@ -31,6 +31,8 @@ beforeAll(async () => {
         res.on('close', () => clearInterval(t));
         return;
       }
+      case '/silent':
+        return; // never answers
       case '/ruishu':
         return void res.writeHead(412, { 'content-type': 'text/html' }).end('<script>$_ts=window[\'$_ts\'];</script>');
       case '/jsl':
@@ -82,10 +84,13 @@ describe('fetchUrl', () => {
     expect(r.cls).toBe('not_modified');
   });
 
-  it('gives up on a body over the cap, and on a response that never ends', async () => {
+  it('gives up on a body over the cap, on a server that does not answer, and on one that never finishes', async () => {
     expect((await get('/big')).cls).toBe('too_large');
-    const slow = await get('/trickle');
-    expect(slow.cls).toBe('timeout');
+    const silent = await get('/silent');
+    expect([silent.cls, silent.error]).toEqual(['timeout', 'no answer (or a stalled body) for 500 ms']);
+    // A trickle keeps the body from stalling, so only the whole-exchange deadline ends it.
+    const trickle = await get('/trickle');
+    expect([trickle.cls, trickle.error]).toEqual(['timeout', 'no complete response within 1500 ms']);
   });
 
   it('classes challenges, rate limiting, 404 and soft 404', async () => {

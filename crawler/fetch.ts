@@ -18,8 +18,11 @@ export interface FetchRequest {
 
 export interface FetchLimits {
   userAgent: string;
-  /** Whole-response deadline (headers and body), ms. */
+  /** Deadline for the response headers, and the longest silence allowed while the body arrives, ms. */
   timeoutMs: number;
+  /** Deadline for the whole exchange, ms: a server trickling bytes forever is cut here
+   * (default 10 × timeoutMs — big PDFs over slow links need time, endless ones must end). */
+  transferTimeoutMs?: number;
   connectTimeoutMs: number;
   maxBytes: number;
   maxRedirects: number;
@@ -152,8 +155,10 @@ async function oneHop(
   dispatcher: Agent,
 ): Promise<HopResult> {
   const controller = new AbortController();
-  // The deadline covers the whole response: a server that trickles bytes forever is a timeout.
-  const timer = setTimeout(() => controller.abort(new DeadlineError()), limits.timeoutMs);
+  // Headers must come within timeoutMs and the body may not stall longer than that (undici's own
+  // timeouts); the whole exchange is cut at transferTimeoutMs, so a server that trickles forever ends.
+  const total = limits.transferTimeoutMs ?? limits.timeoutMs * 10;
+  const timer = setTimeout(() => controller.abort(new DeadlineError()), total);
   try {
     const res = await request(url, {
       method,
@@ -188,7 +193,11 @@ async function oneHop(
     return { status: res.statusCode, headers: resHeaders, body: Buffer.concat(chunks), cls: 'ok' };
   } catch (err) {
     const cls = controller.signal.aborted ? 'timeout' : classifyError(err);
-    const message = controller.signal.aborted ? `no complete response within ${limits.timeoutMs} ms` : String((err as Error).message ?? err);
+    const message = controller.signal.aborted
+      ? `no complete response within ${total} ms`
+      : cls === 'timeout'
+        ? `no answer (or a stalled body) for ${limits.timeoutMs} ms`
+        : String((err as Error).message ?? err);
     return { headers: {}, cls, error: message };
   } finally {
     clearTimeout(timer);

@@ -36,8 +36,10 @@ export interface CrawlOptions {
   onProgress?: (p: CrawlProgress) => void;
   /** Attach fetch rows to an existing run (the pipeline's); otherwise a 'crawl' run is created. */
   runId?: number;
-  /** Whole-response deadline per request, ms (default 30 000). */
+  /** Deadline for response headers, and longest body stall, per request, ms (default 20 000). */
   timeoutMs?: number;
+  /** Deadline for one whole exchange, ms (default 10 × timeoutMs). */
+  transferTimeoutMs?: number;
   /** Body size cap, bytes (default 50 MB). */
   maxBytes?: number;
   /** Link depth cap from the start URLs; pagination does not add depth (default 6). */

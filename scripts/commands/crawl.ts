@@ -29,7 +29,7 @@ export function register(program: Command, setExit: SetExit): void {
     .requiredOption('--db <file>', 'SQLite database (created if missing)')
     .option('--contact <url>', 'contact URL announced in the User-Agent')
     .option('--concurrency <n>', 'global cap on requests in flight', positive, '8')
-    .option('--timeout <ms>', 'per-request deadline in milliseconds', positive, '30000')
+    .option('--timeout <ms>', 'deadline for response headers (and longest body stall) in milliseconds', positive, '20000')
     .option('--retry-base <ms>', 'first retry delay in milliseconds', positive, '1000')
     .option('--max-bytes <n>', 'body size cap in bytes', positive, String(50 * 1024 * 1024))
     .option('--max-depth <n>', 'link depth cap from the start URLs (pagination adds none)', positive, '6')
