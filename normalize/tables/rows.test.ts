@@ -7,6 +7,16 @@ const doc = (blocks: Block[]): Document => ({ blocks, source: { name: 'r.txt', f
 const p = (text: string): Block => ({ kind: 'paragraph', text });
 
 describe('documentRows: paragraphs that are table rows', () => {
+  it('splits rows drawn with box-drawing verticals (text renderings of Word tables)', () => {
+    const rows = documentRows(doc([p('│规范性文件    │2             │2             │15            │'), p('│(七)总计│3│1│0│0│0│0│4│')])).map((r) =>
+      r.cells.filter((c) => c !== ''),
+    );
+    expect(rows).toEqual([
+      ['规范性文件', '2', '2', '15'],
+      ['(七)总计', '3', '1', '0', '0', '0', '0', '4'],
+    ]);
+  });
+
   it('splits cells kept with | or tabs, a label glued to its digits, and numbers-only lines', () => {
     const rows = documentRows(
       doc([

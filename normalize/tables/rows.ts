@@ -21,8 +21,9 @@ const MAX_ROW_LABEL = 60;
 const MAX_ROW_TEXT = 400;
 const NUMBERS_ONLY = /^[\d\s+\-—/.]+$/;
 const T2_HEADER_LINE = /^信息内容/;
-const CELL_SEPARATOR = /[|｜\t]/;
-const CELL_SPLIT = /\s*[|｜\t]\s*/;
+// Box-drawing verticals (│┃) come from text renderings of Word tables.
+const CELL_SEPARATOR = /[|｜\t│┃]/;
+const CELL_SPLIT = /\s*[|｜\t│┃]\s*/;
 
 export function documentRows(doc: Document): SourceRow[] {
   const rows: SourceRow[] = [];
