@@ -34,3 +34,18 @@ describe('detectEra on prose that borrows one table phrase', () => {
     expect(detectEra(compactText('全年共受理申请15件，办结12件，结转下年度继续办理3件。'), 2019).era).toBe('pre2019');
   });
 });
+
+describe('detectEra for a template report whose tables did not survive', () => {
+  it('follows the template from its section headings, the era by year', () => {
+    const text = compactText(
+      '一、总体情况 全年主动公开政府信息1200条。二、主动公开政府信息情况 三、收到和处理政府信息公开申请情况 四、政府信息公开行政复议、行政诉讼情况 五、存在的主要问题及改进情况',
+    );
+    expect(detectEra(text, 2021)).toMatchObject({ era: 't2021', template: true });
+    expect(detectEra(text, 2020).era).toBe('t2019');
+  });
+
+  it('keeps the old headings (依申请公开政府信息情况) pre2019', () => {
+    const text = compactText('二、主动公开政府信息情况 三、依申请公开政府信息情况 四、政府信息公开的收费及减免情况 五、因政府信息公开申请行政复议、提起行政诉讼的情况');
+    expect(detectEra(text, 2019).era).toBe('pre2019');
+  });
+});

@@ -9,6 +9,9 @@ const MARKERS_2019 = [/本年新制作数量/, /本年新公开数量/, /对外�
 // Labels both templates print in table 三: present ⇒ the report uses a template at all.
 const TEMPLATE_TABLE = [/本年新收政府信息公开申请数量/, /上年结转政府信息公开申请数量/, /结转下年度继续办理/];
 const OUTCOME_GROUPS = [/不予公开/, /无法提供/, /不予处理/];
+// Section headings only the template reports use: a template report whose tables were images
+// (or did not survive the scrape) still follows the template, its era by year.
+const TEMPLATE_SECTIONS = [/收到和处理政府信息公开申请情况/, /政府信息公开行政复议[、,和及]*行政诉讼情况/];
 const OUTCOME_ITEMS = [/本机关不掌握/, /信访举报投诉/, /三类内部事务/, /四类过程性/];
 
 export interface EraEvidence {
@@ -37,7 +40,8 @@ export function detectEra(compact: string, yearHint?: number): EraEvidence {
     count(TEMPLATE_TABLE, compact) >= 2 ||
     (count(OUTCOME_GROUPS, compact) === OUTCOME_GROUPS.length && count(OUTCOME_ITEMS, compact) >= 2) ||
     markers2019 >= 3 ||
-    markers2021 >= 3;
+    markers2021 >= 3 ||
+    count(TEMPLATE_SECTIONS, compact) === TEMPLATE_SECTIONS.length;
   let era: Era = 'pre2019';
   if (template) {
     if (markers2021 > markers2019) era = 't2021';
