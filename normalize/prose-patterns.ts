@@ -41,7 +41,7 @@ const GIP = /信息公开|政务公开/;
 /** Consultations are counted in 人次 as often as in 件. */
 const CONSULT_UNITS = /^(人次|次|件|条|个|起)$/;
 /** Zero words: 无法/无正当 are not "none". */
-const NONE = '(?:未发生|没有发生|未出现|未收到|没有收到|未有|没有|无(?!法|正当|论))';
+const NONE = '(?:未发生|没有发生|未出现|未收到|没有收到|未接到|没有接到|未有|没有|无(?!法|正当|论))';
 
 const LEADER = /负责同志|负责人|领导/;
 /** 各部门/每个单位…: a number per unit, not the report's count. */
@@ -110,7 +110,7 @@ export const PHRASE_RULES: PhraseRule[] = [
     // 《襄樊市人民政府公报》刊登政府文件等信息186条
     // 《上海市人民政府公报》全年出版24期，刊登政府信息1,216条
     // 编印《眉山市人民政府公报》12期，刊登规范性文件等信息236条
-    patterns: ['(?:政府)?公报》?(?:全年|共)?(?:出版|编印)?(?:{Q},?)?(?:上)?(?:主动)?(?:公开|刊登|刊发|发布)(?:政府|政务|规范性)?(?:信息|文件)(?:等(?:政府)?信息)?(?:数)?(?:共计?)?(?:为)?{N}'],
+    patterns: ['(?:政府)?(?:公报|政报)》?(?:全年|共)?(?:出版|编印)?(?:{Q},?)?(?:上)?(?:主动)?(?:公开|刊登|刊发|发布)(?:政府|政务|规范性)?(?:信息|文件)(?:等(?:政府)?信息)?(?:数)?(?:共计?)?(?:为)?{N}'],
   },
   {
     key: 'proactive.channel.website',
@@ -253,7 +253,7 @@ export const PHRASE_RULES: PhraseRule[] = [
     patterns: ['申请答复(?:数)?(?:为)?{N}', '(?:共)?答复(?:申请)?(?:共计?)?{N}', '已经?答复(?:的)?{N}', '对(?:这)?{N}申请(?:均已|已全部|全部|均)(?:依法)?(?:予以|作出)?答复'],
   },
   { key: 'reply.already_public', section: APPLY, patterns: ['属于(?:已)?主动公开(?:的)?(?:范围|信息)(?:的|数)?(?:为)?{N}'] },
-  { key: 'reply.granted', section: APPLY, patterns: ['(?<!不|部分)同意公开(?:的|答复)?(?:数)?(?:为)?{N}'] },
+  { key: 'reply.granted', section: APPLY, patterns: ['(?<!不|部分)同意公开(?:的|答复)?(?:数)?(?:为)?{N}', '(?<!不|部分|不予)予以公开(?:的|答复)?(?:数)?(?:为)?{N}'] },
   { key: 'reply.partial', section: APPLY, patterns: ['(?:同意)?部分公开(?:的|答复)?(?:数)?(?:为)?{N}'] },
   { key: 'reply.refused', section: APPLY, patterns: ['(?:不同意公开|不予公开|否决公开)(?:的|答复)?(?:数)?(?:为)?{N}'] },
   { key: 'reply.refused.state_secret', section: APPLY, patterns: ['(?:涉及|属于)国家秘密(?:的)?{N}'] },

@@ -605,3 +605,28 @@ describe('totals on a disclosure platform and running totals', () => {
     expect(metrics('一、概述\n我镇明确党政办为信息公开工作机构，落实专兼职人员2名。')).toEqual({ 'org.staff': 2 });
   });
 });
+
+describe('统计表 comparing two years', () => {
+  it('takes the latest year\'s column, wherever it stands', () => {
+    const table: Block = {
+      kind: 'table', index: 1, origin: 'html',
+      rows: [
+        ['统计指标', '单位', '2015年', '2016年', '增减'],
+        ['（一）主动公开政府信息数', '条', '2873', '3415', '+542'],
+        ['（三）政务微博公开政府信息数', '条', '—', '1020', '—'],
+        ['三、行政复议数量', '件', '1', '2', '+1'],
+        ['六、政府信息公开专项经费', '万元', '4', '4.5', '+0.5'],
+      ],
+    };
+    expect(metrics('', [table])).toEqual({ 'proactive.total': 3415, 'proactive.channel.weibo': 1020, 'review.total': 2, 'org.budget': 45000 });
+  });
+});
+
+describe('older wordings: 予以公开, 政报, 未接到举报投诉', () => {
+  it('reads them', () => {
+    expect(metrics(`三、依申请公开政府信息情况
+在已答复的177件申请中，予以公开的121件，部分公开的14件，不予公开的9件。通过《延边政报》公开政府信息342条。全年未接到有关政府信息公开工作的举报投诉。`)).toMatchObject({
+      'reply.granted': 121, 'reply.partial': 14, 'reply.refused': 9, 'proactive.channel.gazette': 342, 'complaints.total': 0,
+    });
+  });
+});

@@ -246,7 +246,8 @@ function cleanLabel(cell: string): string {
   return t.replace(/\([^)]*\)/g, '').replace(/\(.*$/, '');
 }
 
-const YEAR_COLUMN = /本年|本期|当年|数量|统计数|数值|数据|^20\d\d/;
+const YEAR_COLUMN = /本年|本期|当年|数量|统计数|数值|数据/;
+const YEAR_HEADER = /^(20\d\d)(?!\d)/;
 const RUNNING_TOTAL = /累计|历年|上年|去年|同比|比例|百分比|增减/;
 const UNIT_CELL = /^(条|件|个|次|篇|人|人次|万元|元|项)$/;
 
@@ -280,11 +281,16 @@ function fromStatTable(table: TableBlock): Candidate[] {
   // The year's column: the first header cell naming it; never a running-total column.
   let valueCol: number | undefined;
   const excluded = new Set<number>();
+  // Comparison tables (2015年 | 2016年 | 增减) carry last year too: the latest year is the report's.
+  let latestYear = 0;
   for (const row of table.rows.slice(0, 3)) {
     row.forEach((cell, c) => {
       const t = cell.replace(/\s/g, '');
+      const year = YEAR_HEADER.exec(t);
       if (RUNNING_TOTAL.test(t)) excluded.add(c);
-      else if (valueCol === undefined && c > 0 && YEAR_COLUMN.test(t)) valueCol = c;
+      else if (year && c > 0) {
+        if (Number(year[1]) > latestYear) [latestYear, valueCol] = [Number(year[1]), c];
+      } else if (valueCol === undefined && c > 0 && YEAR_COLUMN.test(t)) valueCol = c;
     });
   }
   let group: Subject | undefined;
