@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { governmentName, loadRenames, mostSpecificRegion, regionByCode, resolveRegionName } from './regions.ts';
+import { extractMeta } from './meta.ts';
 
 describe('region names → GB/T 2260 codes', () => {
   it('resolves current names at every level', () => {
@@ -56,5 +57,24 @@ describe('region names → GB/T 2260 codes', () => {
     expect(governmentName(resolveRegionName('滨江区', '杭州市')!)).toBe('杭州市滨江区人民政府');
     expect(governmentName(resolveRegionName('开州区')!)).toBe('重庆市开州区人民政府');
     expect(governmentName(resolveRegionName('珲春市')!)).toBe('珲春市人民政府');
+  });
+});
+
+describe('autonomous units by their short names', () => {
+  it.each([
+    ['延边州', '222400'],
+    ['黔东南州', '522600'],
+    ['恩施州', '422800'],
+    ['长阳县', '420528'],
+    ['大厂县', '131028'],
+  ])('%s → %s', (name, code) => {
+    expect(resolveRegionName(name)?.code).toBe(code);
+  });
+
+  it('gives a title in the short name the prefecture\'s government', () => {
+    expect(extractMeta({
+      blocks: [{ kind: 'paragraph', text: '延边州2012年政府信息公开工作年度报告' }],
+      source: { name: 'r.txt', format: 'text' }, warnings: [],
+    })).toMatchObject({ region: { code: '222400' }, agency: '延边朝鲜族自治州人民政府', agency_kind: 'government' });
   });
 });

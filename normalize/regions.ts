@@ -67,9 +67,24 @@ function load(): Tables {
     const node = byCode.get(r.code);
     if (node) add(r.old_name, node);
   }
+  // Autonomous prefectures and counties go by their short names: 延边州, 黔东南州, 长阳县.
+  for (const node of byCode.values()) {
+    const alias = autonomousShortName(node.name);
+    if (alias && !byName.has(alias)) add(alias, node);
+  }
   const names = [...byName.keys()].sort((a, b) => b.length - a.length);
   tables = { byName, byCode, nameRe: new RegExp(names.join('|'), 'g') };
   return tables;
+}
+
+/** The peoples named in autonomous units' names (longest first, so 土家 wins over 土). */
+const PEOPLES = '朝鲜|蒙古|维吾尔|哈萨克|柯尔克孜|塔吉克|锡伯|土家|布依|哈尼|傈僳|拉祜|纳西|景颇|东乡|达斡尔|仫佬|撒拉|毛南|仡佬|鄂温克|鄂伦春|裕固|保安|普米|阿昌|德昂|回|藏|苗|彝|壮|侗|瑶|白|傣|黎|佤|畲|水|羌|土|满|怒|独龙|基诺|门巴|珞巴|京';
+const AUTONOMOUS = new RegExp(`^(.{2,4}?)(?:(?:${PEOPLES})族)+自治(州|县|旗)$`);
+
+/** 延边朝鲜族自治州 → 延边州, 长阳土家族自治县 → 长阳县; undefined for other names. */
+export function autonomousShortName(name: string): string | undefined {
+  const m = AUTONOMOUS.exec(name);
+  return m ? m[1] + m[2] : undefined;
 }
 
 export interface Rename {
