@@ -43,7 +43,8 @@ const CONSULT_UNITS = /^(人次|次|件|条|个|起)$/;
 /** Zero words: 无法/无正当 are not "none". */
 const NONE = '(?:未发生|没有发生|未出现|未收到|没有收到|未接到|没有接到|未有|没有|无(?!法|正当|论))';
 
-const LEADER = /负责同志|负责人|领导/;
+/** The leaders keys count the principal leaders only: 组织区领导参加在线访谈6次 is everyone's total. */
+const LEADER = /主要(?:负责同志|负责人|领导)/;
 /** 各部门/每个单位…: a number per unit, not the report's count. */
 const PER_UNIT = /各(?:部门|单位|乡镇|街道|股室|科室|县|区|市|级)|每(?:个|一|家)/;
 /** "申请两件，均为当面申请": every one of the N came this way. */
@@ -434,7 +435,7 @@ export const PHRASE_RULES: PhraseRule[] = [
     section: ORG,
     context: GIP,
     weak: true,
-    patterns: ['(?:配备|落实|明确|确定|安排)(?:了)?(?:专兼职)?(?:信息公开|政务公开)?(?:工作)?人员(?:共计?)?{N}'],
+    patterns: ['(?:配备|落实|明确|确定|安排|现有|共有)(?:了)?(?:专兼职)?(?:信息公开|政务公开)?(?:工作)?人员(?:共计?)?{N}'],
   },
   { key: 'org.staff_full_time', section: ORG, context: GIP, patterns: ['专职(?:人员|工作人员)?(?:数)?(?:为)?{N}'] },
   // (?<!专): 配备专兼职工作人员6名 is everyone, not the part-timers.

@@ -630,3 +630,15 @@ describe('older wordings: 予以公开, 政报, 未接到举报投诉', () => {
     });
   });
 });
+
+describe('leaders and staff in a department report', () => {
+  it('counts 区领导 appearances in the total and only 主要领导 as the leaders\' share', () => {
+    expect(metrics('二、主动公开政府信息情况\n组织区领导参加在线访谈6次，其中区主要领导参加在线访谈2次。')).toEqual({ 'response.interviews': 6, 'response.interviews_leaders': 2 });
+  });
+
+  it('reads 现有工作人员4名，其中专职2名、兼职2名', () => {
+    expect(metrics('一、概述\n区政府办公室完善政府信息公开工作机制，现有工作人员4名，其中专职2名、兼职2名。')).toEqual({
+      'org.staff': 4, 'org.staff_full_time': 2, 'org.staff_part_time': 2,
+    });
+  });
+});
