@@ -53,6 +53,8 @@ export interface Document {
     encoding?: string;
     /** Page count for paginated formats. */
     pages?: number;
+    /** The text was read by OCR from images: its numbers are low-confidence. */
+    ocr?: boolean;
   };
   /** Non-fatal notes from extraction (e.g. "table 3 continued across page 2→3 joined"). */
   warnings: string[];

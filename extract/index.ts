@@ -55,7 +55,8 @@ function refuse(failure: 'unreadable' | 'unsupported', advice: string): Extracto
 export const EXTRACTORS: Record<SniffedFormat, Extractor> = {
   html: extractHtml,
   text: extractText,
-  pdf: async (bytes, input) => (await import('./pdf.ts')).extractPdf(bytes, input.name),
+  // OGI_OCR=1: scanned PDFs are read with tesseract where installed (numbers low-confidence).
+  pdf: async (bytes, input) => (await import('./pdf.ts')).extractPdf(bytes, input.name, { ocr: process.env.OGI_OCR === '1' }),
   docx: async (bytes, input) => (await import('./docx.ts')).extractDocx(bytes, input.name),
   doc: async (bytes, input) => (await import('./doc.ts')).extractDoc(bytes, input.name),
   xlsx: refuse('unsupported', 'spreadsheets are not read; publish the report itself (HTML, PDF or Word).'),

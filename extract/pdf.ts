@@ -19,9 +19,11 @@ export interface PdfOptions {
   maxItemsPerPage?: number;
   /** Wall-clock budget for the whole document, in ms. */
   timeoutMs?: number;
+  /** Read scanned PDFs with tesseract (extract/ocr.ts) when it is installed, instead of refusing them. */
+  ocr?: boolean;
 }
 
-const DEFAULTS: Required<PdfOptions> = { maxPages: 200, maxItemsPerPage: 50_000, timeoutMs: 60_000 };
+const DEFAULTS: Required<PdfOptions> = { maxPages: 200, maxItemsPerPage: 50_000, timeoutMs: 60_000, ocr: false };
 /** Fewer CJK characters than this per page read is not a usable text layer. */
 const MIN_CJK_PER_PAGE = 20;
 const MIN_CJK_TOTAL = 40;
@@ -42,6 +44,17 @@ function loadPdfJs(): Promise<PdfJs> {
 
 export async function extractPdf(bytes: Uint8Array, name: string, options: PdfOptions = {}): Promise<Document> {
   const opts = { ...DEFAULTS, ...options };
+  try {
+    return await extractTextLayer(bytes, name, opts);
+  } catch (err) {
+    if (!(opts.ocr && err instanceof ExtractError && err.failure === 'needs_ocr')) throw err;
+    const { ocrAvailable, ocrPdf } = await import('./ocr.ts');
+    if (!ocrAvailable()) throw err;
+    return ocrPdf(bytes, name, { maxPages: opts.maxPages });
+  }
+}
+
+async function extractTextLayer(bytes: Uint8Array, name: string, opts: Required<PdfOptions>): Promise<Document> {
   checkComplete(bytes, name);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
