@@ -42,7 +42,7 @@ export const T3_ROWS: readonly T3Row[] = [
   { key: 'outcome.granted', pattern: /予以公开/, outcome: true },
   { key: 'outcome.withheld.state_secret', pattern: /国家秘密/, group: 'withheld', outcome: true },
   { key: 'outcome.withheld.prohibited_by_law', pattern: /法律.?行政法规禁止|禁止公开/, group: 'withheld', outcome: true },
-  { key: 'outcome.withheld.security_stability', pattern: /三安全|一稳定/, group: 'withheld', outcome: true },
+  { key: 'outcome.withheld.security_stability', pattern: /三安全|一稳定|危及.{0,6}安全|社会稳定/, group: 'withheld', outcome: true },
   { key: 'outcome.withheld.third_party', pattern: /第三方/, group: 'withheld', outcome: true },
   { key: 'outcome.withheld.internal_affairs', pattern: /内部事务/, group: 'withheld', outcome: true },
   { key: 'outcome.withheld.process_info', pattern: /过程性/, group: 'withheld', outcome: true },

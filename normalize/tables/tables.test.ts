@@ -387,3 +387,20 @@ describe('table 三 printed on its side (a column per template row, a row per ap
     expect([m['applications.new.total'], m['applications.outcome.total.total']]).toEqual([3, 3]);
   });
 });
+
+describe('table 三 item labels written out in full', () => {
+  it('reads 危及国家安全、公共安全、经济安全和社会稳定 as the 三安全一稳定 row', () => {
+    const doc = parseGridFixture(
+      [
+        '# 某县应急管理局2020年政府信息公开工作年度报告',
+        '[table origin=html]',
+        '申请人情况 | 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计',
+        '（三）不予公开 | 2.其他法律、行政法规禁止公开 | 0 | 0 | 0 | 0 | 0 | 0 | 0',
+        '（三）不予公开 | 3.危及国家安全、公共安全、经济安全和社会稳定 | 2 | 1 | 0 | 0 | 0 | 0 | 3',
+        '[/table]',
+      ].join('\n'),
+    );
+    const m = Object.fromEntries(mapTemplateTables(doc, 't2019').details.map((d) => [d.key, d.value]));
+    expect(row(m, 'outcome.withheld.security_stability')).toEqual([2, 1, 0, 0, 0, 0, 3]);
+  });
+});
