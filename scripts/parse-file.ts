@@ -1,18 +1,19 @@
 // One file → Report, or a classified failure. Shared by `ogi parse`, `ogi eval` and the pipeline.
 import { readFile } from 'node:fs/promises';
+import { documentText } from '../extract/document.ts';
 import { extractBytes } from '../extract/index.ts';
 import { ExtractError } from '../extract/errors.ts';
 import { normalize } from '../normalize/index.ts';
 import { NotAReportError, type Report } from '../normalize/types.ts';
 
 export type ParseResult =
-  | { ok: true; report: Report }
+  | { ok: true; report: Report; /** the document's text, for full-text search */ text: string }
   | { ok: false; file: string; exitCode: 3 | 4; failure: string; message: string };
 
 export async function parseBytes(bytes: Uint8Array, name: string, contentType?: string): Promise<ParseResult> {
   try {
     const doc = await extractBytes(bytes, { name, contentType });
-    return { ok: true, report: normalize(doc) };
+    return { ok: true, report: normalize(doc), text: documentText(doc) };
   } catch (err) {
     if (err instanceof NotAReportError) {
       return { ok: false, file: name, exitCode: 3, failure: 'not_a_report', message: err.message };
@@ -20,7 +21,15 @@ export async function parseBytes(bytes: Uint8Array, name: string, contentType?: 
     if (err instanceof ExtractError) {
       return { ok: false, file: name, exitCode: 4, failure: err.failure, message: err.message };
     }
-    throw err;
+    // A parser bug on one document must not stop the other thousands (nor print a stack trace
+    // to a user): it is classified like any other failure, with the detail kept for a bug report.
+    return {
+      ok: false,
+      file: name,
+      exitCode: 4,
+      failure: 'parser_error',
+      message: `internal parser error (${(err as Error).message}); please report this file`,
+    };
   }
 }
 
