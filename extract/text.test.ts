@@ -358,3 +358,32 @@ describe('space-aligned tables (pdftotext -layout)', () => {
     ]);
   });
 });
+
+describe('prose wrapped by a fixed-width dump', () => {
+  it('joins lines a pdftotext dump wrapped mid-sentence and keeps paragraphs apart', () => {
+    const d = doc(
+      [
+        '      一、总体情况',
+        '',
+        '      2020年，南海区教育局认真贯彻落实《条例》和省、市、区关于政务公开工作的部署要求，',
+        '围绕教育中心工作，扎实推进政府信息公开工作。全年共主动公开政府信息417条，其中通过区',
+        '政府门户网站教育局专栏公开302条，通过“南海教育”微信公众号公开115条。全年共受理政府',
+        '信息公开申请24件，均在法定期限内予以答复。',
+        '      （一）主动公开情况。围绕教育改革发展重点工作，及时公开招生入学、教师招聘等信息，',
+        '方便群众查询。',
+      ].join('\n'),
+    );
+    expect(d.blocks.map((b) => (b.kind === 'table' ? 'table' : b.text))).toEqual([
+      '一、总体情况',
+      '2020年，南海区教育局认真贯彻落实《条例》和省、市、区关于政务公开工作的部署要求，围绕教育中心工作，扎实推进政府信息公开工作。全年共主动公开政府信息417条，其中通过区政府门户网站教育局专栏公开302条，通过“南海教育”微信公众号公开115条。全年共受理政府信息公开申请24件，均在法定期限内予以答复。',
+      '（一）主动公开情况。围绕教育改革发展重点工作，及时公开招生入学、教师招聘等信息，方便群众查询。',
+    ]);
+  });
+
+  it('leaves one-paragraph-per-line text and short unterminated lines alone', () => {
+    const d = textToDocument(seed('003_1c25470cf4922d63.txt'), { name: '003.txt' });
+    const lines = seed('003_1c25470cf4922d63.txt').split('\n').map((l) => l.trim()).filter(Boolean);
+    const paragraphs = d.blocks.filter((b) => b.kind === 'paragraph').map((b) => (b as { text: string }).text);
+    for (const p of paragraphs) expect(lines.some((l) => l.replace(/\s+/g, '') === p.replace(/\s+/g, ''))).toBe(true);
+  });
+});
