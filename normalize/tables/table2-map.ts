@@ -83,7 +83,15 @@ export function mapTable2Row(
   if (!placed.length) return { details, checks };
 
   let cells: string[];
-  if (columns && header && header.group === row.group && header.cells.length === row.cells.length && columns.every((p) => p.index >= 0)) {
+  // By grid index only when the header lines up with the row: a header column over the row's
+  // label means a left-packed header (its 信息内容 cell was lost), read in order instead.
+  if (
+    columns &&
+    header &&
+    header.group === row.group &&
+    header.cells.length === row.cells.length &&
+    columns.every((p) => p.index >= parts.labelEnd)
+  ) {
     const labelEnd = parts.labelEnd;
     cells = placed.map((p) => (p.index >= labelEnd ? (row.cells[p.index] ?? '').trim() : ''));
   } else {

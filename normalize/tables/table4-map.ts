@@ -72,7 +72,11 @@ export function mapTable4(row: SourceRow, parts: RowParts, headers: string[][]):
     }
   }
 
-  const sc = scope(headers);
+  // Fifteen numbers are the whole table whatever the header kept (a header scraped into loose
+  // lines may show only its 诉讼 half).
+  const stated = parts.values.filter((v) => cellKind(v) !== 'blank');
+  const whole = stated.length === T4_CANONICAL.length && stated.every((v) => parseCell(v) !== undefined);
+  const sc = whole ? 'both' : scope(headers);
   const width = sc === 'both' ? 15 : sc === 'review' ? 5 : 10;
   const offset = sc === 'litigation' ? 5 : 0;
   const fitted = fitValues(parts.values, width);

@@ -404,3 +404,36 @@ describe('table 三 item labels written out in full', () => {
     expect(row(m, 'outcome.withheld.security_stability')).toEqual([2, 1, 0, 0, 0, 0, 3]);
   });
 });
+
+describe('headers that lost cells in the scrape', () => {
+  it('reads fifteen table 四 numbers as the whole table even when only the 诉讼 header survived', () => {
+    const doc = parseGridFixture(
+      [
+        '# 某区人民政府2019年政府信息公开工作年度报告',
+        '## 四、政府信息公开行政复议、行政诉讼情况',
+        '[table origin=text]',
+        '未经复议直接起诉 | 复议后起诉 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |  |  | ',
+        '4 | 1 | 1 | 1 | 7 | 2 | 0 | 1 | 1 | 4 | 1 | 0 | 0 | 0 | 1',
+        '[/table]',
+      ].join('\n'),
+    );
+    const m = Object.fromEntries(mapTemplateTables(doc, 't2019').details.map((d) => [d.key, d.value]));
+    expect([m['review.upheld'], m['review.total'], m['litigation.direct.total'], m['litigation.after_review.total']]).toEqual([4, 7, 4, 1]);
+  });
+
+  it('reads a table 二 row in order under a left-packed header (its 信息内容 cell on another line)', () => {
+    const doc = parseGridFixture(
+      [
+        '# 某区人民政府2019年政府信息公开工作年度报告',
+        '[table origin=text]',
+        '第二十条第（九）项 |  | ',
+        '信息内容 |  | ',
+        '采购项目数量 | 采购总金额 | ',
+        '政府集中采购 | 311 | 84.5万元',
+        '[/table]',
+      ].join('\n'),
+    );
+    const m = Object.fromEntries(mapTemplateTables(doc, 't2019').details.map((d) => [d.key, d.value]));
+    expect([m['procurement.projects'], m['procurement.amount']]).toEqual([311, 845000]);
+  });
+});
