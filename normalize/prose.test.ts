@@ -642,3 +642,20 @@ describe('leaders and staff in a department report', () => {
     });
   });
 });
+
+describe('统计表 indicators listed as "label：value unit；"', () => {
+  it('reads them like table rows', () => {
+    expect(metrics(`二、政府信息公开主要指标
+1.主动公开政府信息数：3,261条；
+2.其中主动公开规范性文件数：15条；
+8.收到申请数：58件；
+10.行政复议数量：2件；
+12.政府信息公开专项经费：6.8万元。`)).toEqual({
+      'proactive.total': 3261, 'proactive.normative_docs': 15, 'applications.new.total': 58, 'review.total': 2, 'org.budget': 68000,
+    });
+  });
+
+  it('reads 未减免费用 as zero waived', () => {
+    expect(metrics('六、政府信息公开收费及减免情况\n全年未收取政府信息公开费用，未减免费用。')).toEqual({ 'fees.collected': 0, 'fees.waived': 0 });
+  });
+});

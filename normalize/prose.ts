@@ -341,8 +341,11 @@ interface Token {
   wide: boolean;
 }
 
-/** A whole line "label unit? value" (spaces already gone from the cleaned label). */
-const STAT_LINE = /^(.{2,50}?)(人次|万元|条|件|个|次|篇|人|元|项|名)?([0-9]+(?:\.[0-9]+)?)$/;
+/**
+ * A whole line "label unit? value" or "label：value unit；" (spaces already gone from the cleaned
+ * label): 1 label, 2 unit before, 3 value, 4 unit after.
+ */
+const STAT_LINE = /^(.{2,50}?):?(人次|万元|条|件|个|次|篇|人|元|项|名)?([0-9][0-9,]*(?:\.[0-9]+)?)(人次|万元|条|件|个|次|篇|人|元|项|名)?$/;
 const NUMBER_TOKEN = /^[0-9０-９][0-9０-９,，.．]*$/;
 
 function tokensOf(blocks: Block[]): Token[] {
@@ -379,21 +382,21 @@ function fromStatLines(blocks: Block[]): Candidate[] {
   let group: Subject | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.wide || t.text.length > 80 || /[。;!?]/.test(t.text)) continue;
-    const label = cleanLabel(t.text);
-    if (/[,]/.test(label)) continue;
+    const text = t.text.replace(/[;。,]$/, '');
+    if (t.wide || text.length > 80 || /[。;!?]/.test(text)) continue;
+    const label = cleanLabel(text);
     // One line: label, unit, value.
     const line = STAT_LINE.exec(label);
-    let row = line ? STAT_ROWS.find((r) => r.label.test(line[1])) : undefined;
+    let row = line && !/,/.test(line[1]) ? STAT_ROWS.find((r) => r.label.test(line[1])) : undefined;
     let value: ParsedNumber | undefined;
     let unitWord: string | undefined;
     let source = t.raw;
     if (row && line) {
       value = parseCell(line[3]);
-      unitWord = line[2];
+      unitWord = line[2] ?? line[4];
     } else {
       // One cell per line: label, then an optional unit cell, then the value cell.
-      if (/\d/.test(label)) continue;
+      if (/\d|,/.test(label)) continue;
       row = STAT_ROWS.find((r) => r.label.test(label));
       if (!row) continue;
       let j = i + 1;
