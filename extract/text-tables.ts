@@ -96,7 +96,7 @@ export function splitMarkdownRow(l: Line): string[] {
 // --- (c) tab- or multi-space-separated rows, and labels followed by single-spaced numbers ----------------------------------------------------------
 
 /** A cell that carries a number (the sign that a line of short cells is a table row). */
-export const NUMERIC_CELL = /^[+\-−]?[\d０-９][\d０-９,，.．]*\s*(万元|元|件|条|个|次|人次|%|％)?$/;
+export const NUMERIC_CELL = /^[+\-−]?[\d０-９][\d０-９,，.．]*\s*(亿元|万元|元|亿|万|件|条|个|次|人次|%|％)?$/;
 
 export function splitColumns(l: Line): string[] | undefined {
   let cells: string[];
@@ -184,7 +184,7 @@ export function realignSpaced(lines: Line[], rows: string[][]): string[][] {
   });
 }
 
-const NUMBER_TOKEN = '(?:[+\\-−]?[\\d０-９][\\d０-９,.]*(?:%|万元|万|元)?|[—–/-])';
+const NUMBER_TOKEN = '(?:[+\\-−]?[\\d０-９][\\d０-９,.]*(?:%|亿元|万元|亿|万|元)?|[—–/-])';
 const LABEL_THEN_NUMBERS = new RegExp(`^(.*?[^\\d０-９\\s,.%+−-])?\\s*((?:${NUMBER_TOKEN}\\s+){1,}${NUMBER_TOKEN})$`);
 
 /**
@@ -242,7 +242,7 @@ export function looksLikeColumnRun(rows: string[][]): boolean {
 // from the template's shape: a row is its label line(s) followed by its run of numbers.
 
 /** A line that is one numeric cell (a count, a signed change, an amount, a share, or a dash for blank). */
-export const NUMBER_LINE = /^(?:[+\-−]?[\d０-９][\d０-９,，.．]*\s*(?:万元|元|万|%|％)?|[—–-]{1,2}|\/)$/;
+export const NUMBER_LINE = /^(?:[+\-−]?[\d０-９][\d０-９,，.．]*\s*(?:亿元|万元|元|亿|万|%|％)?|[—–-]{1,2}|\/)$/;
 /** Row labels of the templates start with their numbering: 一、 （一） 1. */
 export const NUMBERED_LABEL = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|\d{1,2}[.．、](?!\d))/;
 

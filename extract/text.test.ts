@@ -321,6 +321,11 @@ describe('one cell per line with no separators at all', () => {
     expect(d.blocks.filter((b) => b.kind === 'paragraph').length).toBeGreaterThan(290);
   });
 
+  it('reads amounts in 亿元 as number cells', () => {
+    const d = doc(['第二十条第（九）项', '信息内容', '采购项目数量', '采购总金额', '政府集中采购', '311', '2.16亿元', '第二十条第（八）项', '行政事业性收费', '58', '-7', '3', '三、收到和处理政府信息公开申请情况'].join('\n'));
+    expect(tables(d)[0].rows.map((r) => r.filter((c) => c !== ''))).toContainEqual(['政府集中采购', '311', '2.16亿元']);
+  });
+
   it('does not make a table of a few dates or a numbered list', () => {
     const d = doc(['工作安排', '一、制定方案', '3', '二、组织培训', '5', '三、总结', '2020'].join('\n'));
     expect(tables(d)).toHaveLength(0);
