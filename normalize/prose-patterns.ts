@@ -76,6 +76,14 @@ export const PHRASE_RULES: PhraseRule[] = [
     ],
   },
   {
+    // 我局通过鄂尔多斯市环境保护局网站主动公开政府信息1,284条: a department whose one outlet is
+    // its website states its total that way (only when nothing stronger names the total).
+    key: 'proactive.total',
+    section: PROACTIVE,
+    weak: true,
+    patterns: ['(?:我局|本局|我委|本委|我办|本办|我厅|本厅|本机关|我单位|本单位)(?:通过|在){G}{0,20}?(?:网站|网)(?:上)?主动公开(?:各类)?(?:政府|政务)?信息(?:共计?)?{N}'],
+  },
+  {
     // 累计主动公开政府信息45321条，其中本年度新增5210条
     key: 'proactive.total',
     section: PROACTIVE,

@@ -659,3 +659,10 @@ describe('统计表 indicators listed as "label：value unit；"', () => {
     expect(metrics('六、政府信息公开收费及减免情况\n全年未收取政府信息公开费用，未减免费用。')).toEqual({ 'fees.collected': 0, 'fees.waived': 0 });
   });
 });
+
+describe('a department\'s one outlet', () => {
+  it('takes 我局通过…网站主动公开N条 as the total when nothing else states it', () => {
+    expect(metrics('二、主动公开政府信息情况\n2011年，我局通过鄂尔多斯市环境保护局网站主动公开政府信息1,284条，其中环境质量信息365条。')['proactive.total']).toBe(1284);
+    expect(metrics('二、主动公开政府信息情况\n我局共主动公开政府信息528条，其中我局通过门户网站主动公开政府信息361条。')['proactive.total']).toBe(528);
+  });
+});
