@@ -119,7 +119,11 @@ function readCells(input: T3Input): string[] | undefined {
     // table) is trusted only when the row does not have the template's seven cells anyway.
     // Numbers glued to the label cell are not in the grid's columns: read them from the label.
     const gridHasValues = row.cells.slice(parts.labelEnd).some((c) => cellKind(c) !== 'blank');
-    if (columns && gridHasValues && (columns.size === N || fitted.length !== N)) {
+    // Every number of the row must stand under a column the header names; a number outside them
+    // means the header does not line up with this row (a split table whose rows lost a spanned
+    // label cell but repeat the full header).
+    const stray = columns !== undefined && row.cells.some((c, j) => j >= parts.labelEnd && !columns.has(j) && cellKind(c) === 'value');
+    if (columns && gridHasValues && !stray && (columns.size === N || fitted.length !== N)) {
       const labelEnd = parts.labelEnd;
       const out: string[] = new Array(N).fill('');
       let ok = true;

@@ -437,3 +437,22 @@ describe('headers that lost cells in the scrape', () => {
     expect([m['procurement.projects'], m['procurement.amount']]).toEqual([311, 845000]);
   });
 });
+
+describe('a header that does not line up with the row below it', () => {
+  it('reads a row shifted under a repeated header by position, not by the header (table split, spanned label cell lost)', () => {
+    const cap = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+    const doc = parseGridFixture(
+      [
+        '# 某市某局2021年政府信息公开工作年度报告',
+        '[table origin=html]',
+        `${cap} | ${cap} | ${cap} | 申请人情况 | 申请人情况 | 申请人情况 | 申请人情况 | 申请人情况 | 申请人情况 | 申请人情况`,
+        `${cap} | ${cap} | ${cap} | 自然人 | 法人或其他组织 | 法人或其他组织 | 法人或其他组织 | 法人或其他组织 | 法人或其他组织 | 总计`,
+        `${cap} | ${cap} | ${cap} | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计`,
+        '（四）无法提供 | 1.本机关不掌握相关政府信息 | 1 | 0 | 0 | 0 | 0 | 0 | 1',
+        '[/table]',
+      ].join('\n'),
+    );
+    const m = Object.fromEntries(mapTemplateTables(doc, 't2021').details.map((d) => [d.key, d.value]));
+    expect(row(m, 'outcome.unavailable.not_held')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+  });
+});
