@@ -78,3 +78,12 @@ describe('autonomous units by their short names', () => {
     })).toMatchObject({ region: { code: '222400' }, agency: '延边朝鲜族自治州人民政府', agency_kind: 'government' });
   });
 });
+
+describe('provinces with 地区 among their prefectures', () => {
+  it('keeps prefectures above their districts (乌鲁木齐市水磨沟区 is the district)', () => {
+    expect(mostSpecificRegion('乌鲁木齐市水磨沟区2015年政府信息公开工作年度报告')?.node.code).toBe('650105');
+    expect(resolveRegionName('喀什地区')?.level).toBe(2);
+    expect(resolveRegionName('大兴安岭地区')?.level).toBe(2);
+    expect(governmentName(resolveRegionName('水磨沟区')!)).toBe('乌鲁木齐市水磨沟区人民政府');
+  });
+});

@@ -57,8 +57,9 @@ function load(): Tables {
       const node: RegionNode = { code: item.code, name: item.name, level, parent };
       byCode.set(node.code, node);
       add(node.name, node);
-      // Municipalities (北京市 …) list districts directly.
-      const direct = level === 1 && (item.children ?? []).some((c) => /[区县]$/.test(c.name));
+      // Municipalities (北京市 …) list districts directly. A 地区 (喀什地区, 大兴安岭地区) is a
+      // prefecture, not a district: 新疆's prefectures stay one level above their counties.
+      const direct = level === 1 && (item.children ?? []).some((c) => /(?<!地)区$|县$/.test(c.name));
       walk(item.children ?? [], node, direct ? 3 : (Math.min(level + 1, 3) as RegionLevel));
     }
   };
