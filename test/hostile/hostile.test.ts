@@ -27,6 +27,9 @@ interface HostileCase {
   report?: (r: Report) => void;
 }
 
+/** How scripts/parse-file.ts reports an exception it did not expect (failure `parser_error`). */
+const INTERNAL_ERROR = /internal parser error/;
+
 const SMALL = { limitMs: 30_000, rssMiB: 1024 };
 const LARGE = { limitMs: 120_000, rssMiB: 2560 };
 
@@ -161,6 +164,8 @@ describe('ogi parse on hostile inputs', () => {
     expect(r.signal, `${c.file} killed by ${r.signal}`).toBeNull();
     expect(c.exits, `${c.file} exit ${r.code}; stderr: ${r.stderr.slice(0, 500)}`).toContain(r.code);
     expect(r.stderr).not.toMatch(STACK_TRACE);
+    // A parser bug is caught and printed politely, but it is still a crash for this suite.
+    expect(r.stderr).not.toMatch(INTERNAL_ERROR);
     expect(r.rssMiB, 'the child reported its peak RSS').toBeDefined();
     expect(r.rssMiB!).toBeLessThan(c.rssMiB);
     if (r.code === 0) {
@@ -249,6 +254,9 @@ describe.skipIf(!hasRun)('ogi run on a portal serving the hostile files', () => 
           .pluck()
           .get(HOSTILE_AGENCY['contradiction.html'].agency) as number;
         expect(failed).toBeGreaterThan(0);
+        // …and none of those verdicts is a parser bug.
+        const bugs = conn.prepare("SELECT sha256, message FROM processed WHERE failure = 'parser_error'").all();
+        expect(bugs).toEqual([]);
         // Unreadable files are verdicts, not reports.
         const verdicts = conn.prepare("SELECT count(*) FROM processed WHERE outcome IN ('failed', 'not_a_report')").pluck().get() as number;
         expect(verdicts).toBeGreaterThanOrEqual(4); // garbage, truncated, encrypted, the list page (+ the bomb)
