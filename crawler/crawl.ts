@@ -16,7 +16,7 @@ import { backoffMs, HostLimiter, Semaphore, sleep, userAgent } from './politenes
 import { robotsPolicy, robotsUrlFor, type RobotsPolicy } from './robots.ts';
 import { isHtmlLike, sniffContentType } from './sniff.ts';
 import type { CrawlOptions, CrawlSummary, Site } from './types.ts';
-import { scopeFor, type Scope } from './url.ts';
+import { hostKey, scopeFor, type Scope } from './url.ts';
 
 const VERSION: string = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 const MAX_ATTEMPTS = 3;
@@ -100,11 +100,11 @@ class Crawler {
     };
     const rateByHost = new Map<string, number>();
     for (const s of sites) {
-      const host = new URL(s.start_urls[0]).host;
-      // Two sites on one host share it; the stricter rate wins.
-      rateByHost.set(host, Math.min(rateByHost.get(host) ?? Infinity, s.rate));
+      const key = hostKey(s.start_urls[0]);
+      // Two sites on one host share it; the stricter rate wins. `www.x` and `x` count as the site's host.
+      rateByHost.set(key, Math.min(rateByHost.get(key) ?? Infinity, s.rate));
     }
-    this.limiter = new HostLimiter((host) => (this.polite ? rateByHost.get(host) ?? 1 : undefined));
+    this.limiter = new HostLimiter((host) => (this.polite ? rateByHost.get(hostKey(`http://${host}/`)) ?? 1 : undefined));
     this.global = new Semaphore(opts.concurrency ?? 8);
     this.maxDepth = opts.maxDepth ?? 6;
     this.retryBaseMs = opts.retryBaseMs ?? 1000;

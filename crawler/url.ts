@@ -13,8 +13,8 @@ export function normalizeUrl(href: string, base?: string): string | undefined {
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') return undefined;
   u.hash = '';
-  if (u.search === '?') u.search = '';
-  return u.href;
+  // An empty query ("…/nb/?") is the same page; WHATWG URL keeps the bare "?" in href.
+  return u.search === '' && u.href.endsWith('?') ? u.href.slice(0, -1) : u.href;
 }
 
 /** The folder of a URL's path: `/zwgk/nb/index.html` → `/zwgk/nb/`. */
@@ -28,6 +28,11 @@ function baseDomain(host: string): string {
   return host.replace(/^www\./, '');
 }
 
+/** A host with its port, `www.` dropped: portals redirect between the two spellings freely. */
+export function hostKey(url: string): string {
+  return baseDomain(new URL(url).host);
+}
+
 export interface Scope {
   /** The portal's host (from the start URLs). */
   host: string;
@@ -37,7 +42,7 @@ export interface Scope {
   allowsList(url: string): boolean;
   /** May a report page or attachment at this URL be fetched? Same site (any path; downloads often live elsewhere). */
   allowsDocument(url: string): boolean;
-  /** Is this URL on the portal's own host (pagination endpoints such as dataproxy.jsp may live outside the prefixes)? */
+  /** Is this URL on the portal's own host, `www.` or not (pagination endpoints such as dataproxy.jsp may live outside the prefixes)? */
   sameHost(url: string): boolean;
 }
 
@@ -45,7 +50,8 @@ export function scopeFor(startUrls: string[], allow?: string[]): Scope {
   const host = new URL(startUrls[0]).host;
   const prefixes = allow && allow.length > 0 ? allow : [...new Set(startUrls.map(folderOf))];
   const domain = baseDomain(new URL(startUrls[0]).hostname);
-  const sameHost = (url: string) => new URL(url).host === host;
+  const key = hostKey(startUrls[0]);
+  const sameHost = (url: string) => hostKey(url) === key;
   return {
     host,
     prefixes,
