@@ -18,6 +18,8 @@ export interface T3Input {
 }
 
 const N = T3_COLUMNS.length;
+/** What a column header holds when it names no column: the caption over every column, the row-label caption. */
+const UNNAMED = /申请人情况|\(本列数据.*?\)|本列数据.*$|\//g;
 const HEADER_NOISE = /申请人情况|法人或其他组织|\(本列数据.*?\)|本列数据.*$|\//g;
 
 /** Grid column index → column position (0..6), or undefined when the header is not usable. */
@@ -50,6 +52,21 @@ function headerColumnsUncached(headers: string[][]): Map<number, number> | undef
     map.set(j, hits[0]);
   }
   return used.has(0) && used.has(N - 1) ? map : undefined;
+}
+
+/**
+ * A number in a column the header leaves unnamed (blank, or only the row-label caption): the
+ * header does not describe this row. A named column outside the seven (a simplified table's
+ * unsplit 法人或其他组织) is not stray.
+ */
+function strayValue(cells: string[], labelEnd: number, columns: Map<number, number>, headers: string[][]): boolean {
+  let stacked: string[] | undefined;
+  for (let j = labelEnd; j < cells.length; j++) {
+    if (columns.has(j) || cellKind(cells[j]) !== 'value') continue;
+    stacked ??= stackHeaders(headers);
+    if (!(stacked[j] ?? '').replace(UNNAMED, '')) return true;
+  }
+  return false;
 }
 
 interface Pending {
@@ -122,7 +139,7 @@ function readCells(input: T3Input): string[] | undefined {
     // Every number of the row must stand under a column the header names; a number outside them
     // means the header does not line up with this row (a split table whose rows lost a spanned
     // label cell but repeat the full header).
-    const stray = columns !== undefined && row.cells.some((c, j) => j >= parts.labelEnd && !columns.has(j) && cellKind(c) === 'value');
+    const stray = columns !== undefined && strayValue(row.cells, parts.labelEnd, columns, headers);
     if (columns && gridHasValues && !stray && (columns.size === N || fitted.length !== N)) {
       const labelEnd = parts.labelEnd;
       const out: string[] = new Array(N).fill('');
