@@ -40,7 +40,7 @@ type Placed = { top: number; page: number } & ({ kind: 'lines'; lines: Line[] } 
 
 export function layoutPages(pages: PdfPage[]): PdfLayout {
   const warnings: string[] = [];
-  const pageRuns = pages.map((p) => p.items.flatMap(itemRuns).filter((r) => r.x1 > 0 && r.x0 < p.width && r.y > -5 && r.y < p.height + 5));
+  const pageRuns = pages.map((p) => withoutOverprint(p.items.flatMap(itemRuns).filter((r) => r.x1 > 0 && r.x0 < p.width && r.y > -5 && r.y < p.height + 5)));
   const furniture = runningFurniture(pages, pageRuns);
 
   let cjkChars = 0;
@@ -137,6 +137,22 @@ export function layoutPages(pages: PdfPage[]): PdfLayout {
     lastTable = undefined;
   }
   return { blocks, warnings, cjkChars, textChars };
+}
+
+/**
+ * Fake bold: some producers print a string twice, a fraction of a point apart. The copy would
+ * double every character ("政政府府") and every number in a cell ("1212"); it is dropped.
+ */
+export function withoutOverprint(runs: Run[]): Run[] {
+  const seen = new Map<string, Run[]>();
+  return runs.filter((r) => {
+    const key = r.text;
+    const same = seen.get(key) ?? [];
+    if (same.some((o) => Math.abs(o.x0 - r.x0) < 0.2 * r.size && Math.abs(o.y - r.y) < 0.2 * r.size)) return false;
+    same.push(r);
+    seen.set(key, same);
+    return true;
+  });
 }
 
 /** Splits a run of lines into paragraphs: indents, short last lines, gaps and size changes. */

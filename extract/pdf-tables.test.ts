@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Segment } from './pdf-geometry.ts';
 import { alignedTables } from './pdf-align.ts';
+import { withoutOverprint } from './pdf-layout.ts';
 import { buildLines, itemRuns, normalizeGlyphs, type Run } from './pdf-lines.ts';
 import { continuedRows, joinRows, ruledTables } from './pdf-tables.ts';
 
@@ -156,5 +157,17 @@ describe('bounded work', () => {
     // 200 rows of 20 short dashes, too far apart to merge into longer borders.
     for (let i = 0; i < 4_000; i++) hatching.push(h(100 + (i % 200) * 2, 300 + Math.floor(i / 200) * 5, 301 + Math.floor(i / 200) * 5));
     expect(ruledTables([...table, ...hatching], cells)).toEqual([]);
+  });
+});
+
+describe('overprinted text (fake bold)', () => {
+  it('a string printed twice a fraction of a point apart is read once', () => {
+    const segs = fullGrid([60, 160, 230], [700, 680]);
+    const runs = withoutOverprint([run('行政许可', 62, 686), run('行政许可', 62.3, 686), run('12', 190, 686), run('12', 190.3, 686.1)]);
+    expect(ruledTables(segs, runs)[0].rows).toEqual([['行政许可', '12']]);
+  });
+
+  it('the same number in two cells of a row is kept twice', () => {
+    expect(withoutOverprint([run('0', 190, 686), run('0', 260, 686)])).toHaveLength(2);
   });
 });
