@@ -6,6 +6,11 @@ export function userAgent(version: string, contact?: string): string {
   return `ogi/${version} (+${contact ?? 'https://github.com/ogi-project/ogi'})`;
 }
 
+/** `www.x.gov.cn` and `x.gov.cn` are one server as far as politeness goes. */
+function serverOf(host: string): string {
+  return host.replace(/^www\./, '');
+}
+
 export class HostLimiter {
   private readonly queues = new Map<string, PQueue>();
   /** Earliest moment the next request to a host may start (rate spacing and Retry-After). */
@@ -32,11 +37,12 @@ export class HostLimiter {
 
   /** Honour a host's own Crawl-delay when it is slower than the configured rate. */
   setMinSpacing(host: string, ms: number): void {
-    this.minSpacing.set(host, ms);
+    this.minSpacing.set(serverOf(host), ms);
   }
 
   /** Resolves when a request to `host` may start. Each call consumes one slot of the host's rate. */
-  async acquire(host: string): Promise<void> {
+  async acquire(hostname: string): Promise<void> {
+    const host = serverOf(hostname);
     const rate = this.rateFor(host);
     if (rate === undefined) return;
     const spacing = Math.max(1000 / rate, this.minSpacing.get(host) ?? 0);
@@ -51,7 +57,8 @@ export class HostLimiter {
   }
 
   /** The server asked us to come back later (429/503 Retry-After): no request to the host before then. */
-  pause(host: string, ms: number): void {
+  pause(hostname: string, ms: number): void {
+    const host = serverOf(hostname);
     const until = performance.now() + ms;
     if (until > (this.nextAt.get(host) ?? 0)) this.nextAt.set(host, until);
   }
