@@ -666,3 +666,14 @@ describe('a department\'s one outlet', () => {
     expect(metrics('二、主动公开政府信息情况\n我局共主动公开政府信息528条，其中我局通过门户网站主动公开政府信息361条。')['proactive.total']).toBe(528);
   });
 });
+
+describe('headings run into their answer after a colon', () => {
+  it('reads the answer, in a paragraph or in a heading block', () => {
+    expect(metrics('四、政府信息公开的收费及减免情况：本年度未收取任何费用。')).toEqual({ 'fees.collected': 0 });
+    expect(metrics('四、政府信息公开收费及减免情况：无。')).toEqual({ 'fees.collected': 0, 'fees.waived': 0 });
+    const heading: Block = { kind: 'heading', level: 2, text: '五、因政府信息公开申请提起行政复议、行政诉讼的情况：本年度未发生行政复议和行政诉讼。' };
+    expect(extractProse({ blocks: [heading], source: { name: 'x.txt', format: 'text' }, warnings: [] }, 'pre2019').map((d) => [d.key, d.value])).toEqual([
+      ['review.total', 0], ['litigation.total', 0],
+    ]);
+  });
+});

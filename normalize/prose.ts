@@ -123,6 +123,8 @@ const SECTION_HEADING = /^\s*[一二三四五六七八九十]{1,3}\s*[、.．]/;
 /** Quotation marks around phrases (“同意公开”的7件) carry no meaning for matching. */
 const QUOTES = /[“”"‘’'「」『』]/g;
 const SUBSECTION_HEADING = /^\s*[(（][一二三四五六七八九十]{1,3}[)）]/;
+/** A heading and the first sentence after it on one line: the heading ends at 。 or a colon. */
+const RUN_IN = /^([^。:]{2,40}?)[。:](?=.)/;
 
 /** Paragraph-like blocks → sentences with the headings above them. Table-cell lines are skipped. */
 function sentences(blocks: Block[]): Sentence[] {
@@ -132,15 +134,17 @@ function sentences(blocks: Block[]): Sentence[] {
   blocks.forEach((b, i) => {
     if (b.kind === 'table') return;
     let text = b.text.normalize('NFKC').replace(QUOTES, '').trim();
-    if (b.kind === 'heading') {
+    // A heading block may carry its paragraph after a colon ("四、收费及减免情况：无。").
+    if (b.kind === 'heading' && !RUN_IN.test(text)) {
       if (b.level <= 2) [section, subsection] = [text, ''];
       else subsection = text;
       return;
     }
-    const level = SECTION_HEADING.test(text) ? 2 : SUBSECTION_HEADING.test(text) ? 3 : 0;
+    const level = b.kind === 'heading' ? (b.level <= 2 ? 2 : 3) : SECTION_HEADING.test(text) ? 2 : SUBSECTION_HEADING.test(text) ? 3 : 0;
     if (level) {
-      // "(二)依申请公开。全年共收到申请46件…": a heading run into its first paragraph.
-      const runIn = /^([^。]{2,40}?)。/.exec(text);
+      // "(二)依申请公开。全年共收到申请46件…" / "四、收费及减免情况：本年度未收取任何费用。": a
+      // heading run into its first paragraph.
+      const runIn = RUN_IN.exec(text);
       const heading = runIn ? runIn[1] : text.length <= 40 ? text : undefined;
       if (heading !== undefined) {
         if (level === 2) [section, subsection] = [heading, ''];
