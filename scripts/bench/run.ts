@@ -10,7 +10,7 @@ import type { Figure } from './figures.ts';
 import { describeMachine } from './machine.ts';
 import { WorkerPool } from './pool.ts';
 import { consoleTable, resultsMarkdown } from './results.ts';
-import { crawlStage } from './stage-crawl.ts';
+import { cleanCrawlStage, crawlStage } from './stage-crawl.ts';
 import { memoryStage } from './stage-memory.ts';
 import { parseStage, pdfStage } from './stage-parse.ts';
 import { sqliteStage } from './stage-sqlite.ts';
@@ -38,6 +38,7 @@ export function plan(o: Pick<BenchOptions, 'n' | 'quick'>) {
     memoryStream: Math.min(n, o.quick ? 400 : 2000),
     pdfFiles: o.quick ? 6 : 30,
     sqliteReports: o.quick ? 200 : 1500,
+    crawlPages: o.quick ? 100 : 400,
     checkBelow: Math.min(n, 1000),
   };
 }
@@ -72,6 +73,8 @@ export async function runBench(o: BenchOptions, log: (l: string) => void): Promi
     }
     figures.push(...(await sqliteStage(o.seed, ROOT, p.sqliteReports, log)));
     figures.push(...(await crawlStage(ROOT, log).catch((err) => [crawlFailed(err)])));
+    const cleanPages = docs.filter((d) => d.format === 'html').slice(0, p.crawlPages).map((d) => d.file);
+    figures.push(...(await cleanCrawlStage(cleanPages, log).catch((err) => [crawlFailed(err)])));
 
     const seconds = (performance.now() - started) / 1000;
     const markdown = resultsMarkdown({

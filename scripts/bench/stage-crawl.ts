@@ -1,8 +1,10 @@
 // Crawl throughput against the project's local test portal (test/portal/, 127.0.0.1: TRS and
 // Hanweb columns, GBK pages, attachments, plus its deliberate faults) with politeness off, against
 // a floor of plain GETs of the same URLs at the same concurrency.
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { basename, join } from 'node:path';
 import { fmt, unavailable, type Figure } from './figures.ts';
 
 const NAME = 'crawl the local test portal';
@@ -57,5 +59,78 @@ export async function crawlStage(root: string, log: (l: string) => void): Promis
     ];
   } finally {
     await portal.close();
+  }
+}
+
+/**
+ * A clean portal made of corpus pages: one report column, paginated TRS-style (index.html,
+ * index_1.html, …, 20 links a page), every link a report page. No faults, so pages/s is the
+ * crawler's own cost per page (robots, discovery, archive, frontier) over loopback.
+ */
+export async function cleanCrawlStage(pages: string[], log: (l: string) => void): Promise<Figure[]> {
+  if (pages.length === 0) return [];
+  const { crawl } = await import('../../crawler/index.ts');
+  const { openDatabase } = await import('../../db/open.ts');
+  const perPage = 20;
+  const lists = Math.ceil(pages.length / perPage);
+  const names = pages.map((p) => basename(p));
+  const listPage = (i: number) => {
+    const items = names.slice(i * perPage, (i + 1) * perPage);
+    const next = i + 1 < lists ? `<a href="index_${i + 1}.html">下一页</a>` : '';
+    return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body>
+<div class="position">您当前的位置：首页 &gt; 政务公开 &gt; 政府信息公开年报</div><ul class="list">
+${items.map((n, j) => `<li><a href="./${n}">测试单位${i * perPage + j}号${2019 + (j % 5)}年政府信息公开工作年度报告</a><span>2024-01-15</span></li>`).join('\n')}
+</ul><div class="page">${next}</div></body></html>`;
+  };
+  const byName = new Map(names.map((n, i) => [n, pages[i]]));
+  const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const m = /^\/nb\/(?:index(?:_(\d+))?\.html)?$/.exec(path);
+    if (m) {
+      const i = Number(m[1] ?? 0);
+      if (i < lists) return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(listPage(i));
+    }
+    const file = path.startsWith('/nb/') ? byName.get(path.slice(4)) : undefined;
+    if (file) return void res.writeHead(200, { 'content-type': 'text/html' }).end(readFileSync(file));
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  try {
+    const db = openDatabase(':memory:');
+    log(`crawl: a clean generated portal (${pages.length} reports, ${lists} list pages), politeness off…`);
+    const t0 = performance.now();
+    const summary = await crawl(db, [{ id: 'clean', start_urls: [`${origin}/nb/`], render: 'never', rate: 1000 }], {
+      polite: false,
+      concurrency: CONCURRENCY,
+      timeoutMs: 5000,
+    });
+    const ms = performance.now() - t0;
+    const urls = db.prepare("SELECT DISTINCT url FROM fetches WHERE class = 'ok'").pluck().all() as string[];
+    db.close();
+    const f0 = performance.now();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < urls.length) await fetch(urls[next++]).then((r) => r.arrayBuffer(), () => undefined);
+      }),
+    );
+    const floorMs = performance.now() - f0;
+    const n = Math.max(1, summary.pagesFetched);
+    return [
+      {
+        stage: 'crawl',
+        name: `crawl a clean generated portal (${summary.pagesFetched} fetches, politeness off, ${CONCURRENCY} in flight)`,
+        value: fmt.rate((n / ms) * 1000, 'pages/s'),
+        perItem: fmt.ms(ms / n, 'page'),
+        floor: `plain fetch of the same ${urls.length} URLs ${fmt.ms(floorMs / Math.max(1, urls.length), 'page')}`,
+        ratio: fmt.ratio(ms / n / (floorMs / Math.max(1, urls.length))),
+        target: '',
+        status: 'info',
+        note: `reports found ${summary.reportsFound} of ${pages.length}; failures by class ${JSON.stringify(summary.failuresByClass)}; wall clock (the crawl is I/O-bound)`,
+      },
+    ];
+  } finally {
+    await new Promise((r) => server.close(r));
   }
 }
