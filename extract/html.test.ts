@@ -304,3 +304,12 @@ describe('damaged markup never crashes the extractor', () => {
     }
   });
 });
+
+describe('title candidates', () => {
+  it('prefers the element naming the report over a <title> that is only the site name', () => {
+    const html = `<html><head><title>本溪市生态环境局</title></head><body><div class="nav"><h2>部门导航</h2></div>
+      <div class="article"><h2 class="tit">2021年政府信息公开工作年度报告</h2><div class="conTxt"><p>一、总体情况</p>
+      <p>2021年，本溪市生态环境局扎实推进生态环境领域政务公开工作，全年主动公开政府信息629条，其中环境质量信息312条。</p></div></div></body></html>`;
+    expect(htmlToDocument(html, { name: 'benxi.html' }).title).toBe('2021年政府信息公开工作年度报告');
+  });
+});

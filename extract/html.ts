@@ -422,6 +422,9 @@ export function stripSiteSuffix(title: string): string {
 }
 
 const TITLE_SELECTORS = ['h1', '.title', '.article-title', '.detail-title', '.xxgk-title', '#title', '.bt'];
+/** Elements that hold the title on some portals but hold other things on many: taken only when they name a report. */
+const REPORT_TITLE_SELECTORS = ['.tit', '.article_title', '.news_title', '.con_title', '.bt_title', 'h2', 'h3', 'strong'];
+const NAMES_A_REPORT = /(报告|年报)/;
 
 /**
  * The article title. Candidates in order of trust (meta ArticleTitle, h1, .title …, <title>); the
@@ -437,10 +440,17 @@ function findTitle(elements: Element[]): string | undefined {
       if (t.length >= 4 && t.length <= 120 && !isChromeLine(t)) candidates.push(t);
     }
   }
+  for (const sel of REPORT_TITLE_SELECTORS) {
+    for (const el of selectSimple(elements, sel).slice(0, 5)) {
+      const t = joinPieces(subtreePieces(el));
+      if (t.length >= 6 && t.length <= 120 && NAMES_A_REPORT.test(t) && !/[。，]/.test(t)) candidates.push(t);
+    }
+  }
   const tag = elements.find((e) => e.name === 'title');
   const text = tag ? normalizeSpace(subtreePieces(tag).join(' ')) : '';
   if (text) candidates.push(stripSiteSuffix(text));
-  return candidates.find((t) => /(报告|年报)/.test(t)) ?? candidates[0];
+  // <title> often carries the site's name together with the report's: prefer the fuller report title.
+  return candidates.find((t) => NAMES_A_REPORT.test(t)) ?? candidates[0];
 }
 
 // ---------------------------------------------------------------------------------------------
