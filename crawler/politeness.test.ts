@@ -18,6 +18,14 @@ describe('HostLimiter', () => {
     for (const g of gaps(starts['b.gov.cn'])) expect(g).toBeGreaterThanOrEqual(19.5); // 20 ms at 50/s
   });
 
+  it('counts www.x and x as one server', async () => {
+    const limiter = new HostLimiter(() => 20);
+    await limiter.acquire('www.a.gov.cn');
+    const t = performance.now();
+    await limiter.acquire('a.gov.cn');
+    expect(performance.now() - t).toBeGreaterThanOrEqual(49.5);
+  });
+
   it('holds a host back for as long as Retry-After asked', async () => {
     const limiter = new HostLimiter(() => 100);
     await limiter.acquire('a.gov.cn');
