@@ -677,3 +677,16 @@ describe('headings run into their answer after a colon', () => {
     ]);
   });
 });
+
+describe('short channel wordings and shared counts', () => {
+  it('reads 政府公报发布N条 / 其他渠道发布N条 / 回应社会关切N次', () => {
+    expect(metrics('二、主动公开政府信息情况\n全年共主动公开政府信息1200条，其中，通过政府网站发布980条，政务微博发布300条，政府公报发布23条，其他渠道发布57条。全年回应社会关切15次。')).toEqual({
+      'proactive.total': 1200, 'proactive.channel.website': 980, 'proactive.channel.weibo': 300,
+      'proactive.channel.gazette': 23, 'proactive.channel.other': 57, 'response.public_concerns': 15,
+    });
+  });
+
+  it('gives 行政复议、行政诉讼各1件 to both', () => {
+    expect(metrics('五、行政复议和诉讼情况\n因政府信息公开引起的行政复议、行政诉讼各1件。')).toEqual({ 'review.total': 1, 'litigation.total': 1 });
+  });
+});
