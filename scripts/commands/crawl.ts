@@ -52,11 +52,17 @@ export function register(program: Command, setExit: SetExit): void {
         throw err;
       }
       const db = openDatabase(flags.db);
-      const logger = createLogger({ name: 'crawl' });
+      // Interactive use: the progress bar and per-fetch JSON lines would share one terminal, so the
+      // per-fetch lines are kept for non-TTY runs (cron, CI) unless OGI_LOG_LEVEL asks for them.
+      const interactive = process.stdout.isTTY && process.stderr.isTTY;
+      const logger = createLogger({ name: 'crawl', level: process.env.OGI_LOG_LEVEL ?? (interactive ? 'warn' : 'info') });
       let bar: { update(n: number, p: object): void; setTotal(n: number): void; stop(): void } | undefined;
       if (process.stdout.isTTY) {
         const { SingleBar, Presets } = (await import('cli-progress')).default;
-        const b = new SingleBar({ format: 'crawl {bar} {value} fetched, {queued} queued | {host}' }, Presets.shades_classic);
+        const b = new SingleBar(
+          { format: 'crawl {bar} {value} fetched, {queued} queued | {host}', stream: process.stdout },
+          Presets.shades_classic,
+        );
         b.start(1, 0, { queued: 0, host: '' });
         bar = b;
       }
