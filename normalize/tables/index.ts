@@ -9,10 +9,8 @@ import { documentRows, type SourceRow } from './rows.ts';
 import { T2_COLUMNS, T2_ROWS, T2_WRAPPED_HEADER } from './table2.ts';
 import { mapTable2Row, type T2Header } from './table2-map.ts';
 import { mapTable3, matchTable3Row, type T3Context, type T3Input } from './table3-map.ts';
-import { T3_COLUMNS, T3_ROWS, type T3Row } from './table3.ts';
-import { applicantColumn, transposedTable3Header } from './table3-transposed.ts';
-import { cellDetail } from './emit.ts';
-import { parseCell } from '../numbers.ts';
+import { T3_ROWS, type T3Row } from './table3.ts';
+import { applicantColumn, mapTransposedTable3Row, transposedTable3Header } from './table3-transposed.ts';
 import { T4_HEADER } from './table4.ts';
 import { mapTable4, mapTable4Transposed, transposedBlock } from './table4-map.ts';
 
@@ -68,18 +66,7 @@ export function mapTemplateTables(doc: Document, era: Exclude<Era, 'pre2019'>): 
       }
       const columns = t3Transposed.get(row.group);
       if (columns && column !== undefined) {
-        for (const [j, spec] of columns) {
-          const raw = (row.cells[j] ?? '').trim();
-          const p = parseCell(raw);
-          if (!p || j < parts.labelEnd) continue;
-          const d = cellDetail(`applications.${spec.key}.${T3_COLUMNS[column].key}`, p.value, p.qualifier, {
-            row,
-            labels: parts.labels,
-            column: spec.key,
-            raw,
-          });
-          if (d) out.details.push(d);
-        }
+        out.details.push(...mapTransposedTable3Row(row, parts, column, columns));
         pendingHeaders.delete(row.group);
         continue;
       }

@@ -2,8 +2,11 @@
 // per applicant type (自然人, 法人或其他组织/商业企业 … 总计). Some agencies turn the template's
 // wide table on its side to fit a portrait page. Read only where the grid has real columns
 // (HTML/DOCX/PDF geometry): the stacked header names each column.
-import { compactLabel, stripNumbering } from './cells.ts';
-import { stackHeaders } from './emit.ts';
+import { parseCell } from '../numbers.ts';
+import type { MetricDetail } from '../types.ts';
+import { compactLabel, stripNumbering, type RowParts } from './cells.ts';
+import { cellDetail, stackHeaders } from './emit.ts';
+import type { SourceRow } from './rows.ts';
 import { T3_COLUMNS, type T3Row } from './table3.ts';
 import { matchTable3Row } from './table3-map.ts';
 
@@ -37,4 +40,23 @@ export function applicantColumn(labels: string[]): number | undefined {
   const last = stripNumbering(compactLabel(labels[labels.length - 1]));
   const i = T3_COLUMNS.findIndex((c) => c.pattern.test(last));
   return i >= 0 ? i : undefined;
+}
+
+/** One applicant row of a transposed table 三: a value per template row its header names. */
+export function mapTransposedTable3Row(row: SourceRow, parts: RowParts, column: number, columns: Map<number, T3Row>): MetricDetail[] {
+  const details: MetricDetail[] = [];
+  for (const [j, spec] of columns) {
+    if (j < parts.labelEnd) continue;
+    const raw = (row.cells[j] ?? '').trim();
+    const p = parseCell(raw);
+    if (!p) continue;
+    const d = cellDetail(`applications.${spec.key}.${T3_COLUMNS[column].key}`, p.value, p.qualifier, {
+      row,
+      labels: parts.labels,
+      column: spec.key,
+      raw,
+    });
+    if (d) details.push(d);
+  }
+  return details;
 }
