@@ -55,6 +55,12 @@ const NOT_A_CHANNEL = '(?<!网站|网站上|(?<!信息公开)网|微博|微博�
 /** A running total since some date is not the year's figure (到年底累计主动公开5928条，其中本年度新增2110条). */
 const CUMULATIVE = /截至|截止|迄今|历年|至今|以来|到年底|到年末|(?<!全年|本年|年度|年)累计/;
 
+/** Corrections by name: the body revoked, changed, or ruled the answer unlawful (撤销一件, 责令重新答复2件). */
+const CORRECTED = [
+  '(?:撤销|变更|确认违法|责令(?:重新)?(?:答复|履行|作出))(?:原)?(?:具体行政行为|答复|决定)?(?:的)?{N}',
+  '{N}(?:为|被)?(?:判决|决定)?(?:予以)?(?:撤销|变更|确认违法|责令(?:重新)?(?:答复|履行|作出))',
+];
+
 function review(kind: Subject): Omit<PhraseRule, 'key' | 'patterns'> {
   return { section: REVIEW, subject: kind };
 }
@@ -261,7 +267,8 @@ export const PHRASE_RULES: PhraseRule[] = [
     key: 'reply.total',
     section: APPLY,
     context: /申请/,
-    clauseReject: /按时|按期|延期/,
+    // 责令重新答复1件 is a review outcome, not the replies given.
+    clauseReject: /按时|按期|延期|重新|责令|复议|诉讼/,
     patterns: ['申请答复(?:数)?(?:为)?{N}', '(?:共)?答复(?:申请)?(?:共计?)?{N}', '已经?答复(?:的)?{N}', '对(?:这)?{N}申请(?:均已|已全部|全部|均)(?:依法)?(?:予以|作出)?答复'],
   },
   { key: 'reply.already_public', section: APPLY, patterns: ['属于(?:已)?主动公开(?:的)?(?:范围|信息)(?:的|数)?(?:为)?{N}'] },
@@ -311,7 +318,7 @@ export const PHRASE_RULES: PhraseRule[] = [
   {
     key: 'review.corrected',
     ...review('review'),
-    patterns: ['(?:被)?(?:依法)?纠错(?:数|的)?(?:为)?{N}', '{N}(?:为|被)?(?:判决|决定)?(?:依法)?纠错'],
+    patterns: ['(?:被)?(?:依法)?纠错(?:数|的)?(?:为)?{N}', '{N}(?:为|被)?(?:判决|决定)?(?:依法)?纠错', ...CORRECTED],
   },
   {
     key: 'review.other',
@@ -339,6 +346,9 @@ export const PHRASE_RULES: PhraseRule[] = [
     patterns: [
       '维持(?:具体|原)?(?:行政行为|决定)?(?:或者?驳回原告诉讼请求)?(?:数|的)?(?:为)?{N}',
       '{N}(?:为|被)?(?:判决)?(?:予以)?维持',
+      // 驳回原告诉讼请求2件 (rejecting the claims upholds the answer; 驳回起诉 is procedural: other)
+      '(?:判决)?驳回(?:原告)?(?:的)?诉讼请求(?:的)?{N}',
+      '{N}(?:被)?(?:判决)?驳回(?:原告)?(?:的)?诉讼请求',
       // 行政诉讼1件，法院判决驳回原告诉讼请求 / 诉讼2件，均维持
       '诉讼(?:案件)?{N},?(?:经)?(?:法院)?(?:判决|裁定)?(?:结果(?:均)?为)?(?:均|全部|都)?(?:被|予以)?(?:维持|驳回(?:原告)?(?:的)?(?:诉讼)?请求)',
     ],
@@ -346,7 +356,7 @@ export const PHRASE_RULES: PhraseRule[] = [
   {
     key: 'litigation.corrected',
     ...review('litigation'),
-    patterns: ['(?:被)?(?:依法)?纠错(?:数|的)?(?:为)?{N}', '{N}(?:为|被)?(?:判决|决定)?(?:依法)?纠错'],
+    patterns: ['(?:被)?(?:依法)?纠错(?:数|的)?(?:为)?{N}', '{N}(?:为|被)?(?:判决|决定)?(?:依法)?纠错', ...CORRECTED],
   },
   {
     key: 'litigation.other',

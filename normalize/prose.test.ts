@@ -690,3 +690,11 @@ describe('short channel wordings and shared counts', () => {
     expect(metrics('五、行政复议和诉讼情况\n因政府信息公开引起的行政复议、行政诉讼各1件。')).toEqual({ 'review.total': 1, 'litigation.total': 1 });
   });
 });
+
+describe('corrections by name', () => {
+  it('reads 撤销 and 责令重新答复 as corrected, and never as replies', () => {
+    expect(metrics('五、行政复议和行政诉讼情况\n因政府信息公开申请引起行政复议二件，维持一件，撤销一件；提起行政诉讼3件，其中责令重新答复1件，驳回原告诉讼请求2件。')).toEqual({
+      'review.total': 2, 'review.upheld': 1, 'review.corrected': 1, 'litigation.total': 3, 'litigation.corrected': 1, 'litigation.upheld': 2,
+    });
+  });
+});
