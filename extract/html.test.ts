@@ -313,3 +313,26 @@ describe('title candidates', () => {
     expect(htmlToDocument(html, { name: 'benxi.html' }).title).toBe('2021年政府信息公开工作年度报告');
   });
 });
+
+describe('old portals laid out with a table', () => {
+  it('walks a multi-row page-grid table as boxes, not as one big data table', () => {
+    const article = '<p>一、概述</p>' + '<p>2015年，本区认真贯彻落实《中华人民共和国政府信息公开条例》，全面推进政务公开工作，主动公开政府信息2180条，受理政府信息公开申请36件，均按期答复。</p>'.repeat(3);
+    const html = `<html><body><table width="980">
+      <tr><td colspan="2"><img src="logo.gif" alt="某某区人民政府"></td></tr>
+      <tr><td width="200"><a href="/">首页</a><a href="/zwgk/">政务公开</a></td><td>${article}</td></tr>
+      <tr><td colspan="2">主办单位：某某区人民政府办公室</td></tr></table></body></html>`;
+    // Walked from the top, as a Word file converted to HTML is (no content isolation to skip it).
+    const doc = htmlToDocument(html, { name: 'grid.html', wholeBody: true });
+    expect(tables(doc)).toHaveLength(0);
+    expect(doc.blocks.filter((b) => b.kind === 'paragraph' && b.text.startsWith('2015年，本区'))).toHaveLength(3);
+    expect(doc.blocks.some((b) => b.kind === 'heading' && b.text === '一、概述')).toBe(true);
+  });
+
+  it('keeps a data table whose only long cell is a note under it', () => {
+    const note = '注：本表数据统计期限自2015年1月1日起至2015年12月31日止，依申请公开数据含各乡镇街道及区政府各部门受理的申请，收费及减免情况为依申请提供政府信息的检索、复制、邮寄等费用，本年度均未收取任何费用，特此说明。'.repeat(2);
+    const rows = Array.from({ length: 25 }, (_, i) => `<tr><td>（${i + 1}）统计指标名称第${i + 1}项</td><td>条</td><td>${100 + i}</td></tr>`).join('');
+    const doc = htmlToDocument(`<table border="1"><tr><td>统计指标</td><td>单位</td><td>数量</td></tr>${rows}<tr><td colspan="3">${note}</td></tr></table>`, { name: 'note.html', wholeBody: true });
+    expect(tables(doc)).toHaveLength(1);
+    expect(tables(doc)[0].rows).toHaveLength(27);
+  });
+});

@@ -227,12 +227,21 @@ function isLayoutTable(table: Element, stats: Map<Element, Stats>): boolean {
   if (rows.length === 0) return true;
   const counts = rows.map((r) => ownCells(r).reduce((n, c) => n + spanOf(c, 'colspan', 1000), 0));
   if (Math.max(...counts) <= 1) return true; // one column: a box around text
-  if (rows.length === 1) {
-    // A single row of long prose cells (side-by-side columns of a page layout).
-    return ownCells(rows[0]).some((c) => (stats.get(c) ?? NO_STATS).text > 200);
+  // Prose cells (an old portal's page grid: logo row, article cell, footer row) hold most of the
+  // text; a data table's cells are short labels and numbers, with at most a note among them.
+  const total = (stats.get(table) ?? NO_STATS).text;
+  let prose = 0;
+  for (const r of rows) {
+    for (const c of ownCells(r)) {
+      const t = (stats.get(c) ?? NO_STATS).text;
+      if (t > LONG_CELL_CHARS) prose += t;
+    }
   }
-  return false;
+  return prose > 0 && prose * 2 >= total;
 }
+
+/** A cell longer than this is prose, not a label or a number. */
+const LONG_CELL_CHARS = 200;
 
 // ---------------------------------------------------------------------------------------------
 // Chrome removal and content isolation
