@@ -29,6 +29,13 @@ describe('Frontier', () => {
     expect(frontier.claim(site.id, pass, 5, T0)).toEqual([]);
   });
 
+  it('keys start URLs like discovered links (case, default port, fragment)', () => {
+    const { frontier } = fresh();
+    const pass = frontier.beginPass({ ...site, start_urls: ['HTTP://WWW.PINGTAN.GOV.CN:80/zwgk/zfxxgknb/#top'] }, iso(T0));
+    expect(frontier.add(site.id, [{ url: 'http://www.pingtan.gov.cn/zwgk/zfxxgknb/', kind: 'list', depth: 1 }], iso(T0))).toBe(0);
+    expect(frontier.claim(site.id, pass, 5, T0).map((r) => r.url)).toEqual(['http://www.pingtan.gov.cn/zwgk/zfxxgknb/']);
+  });
+
   it('gives an expired lease to the next claimer', () => {
     const { frontier } = fresh();
     const pass = frontier.beginPass(site, iso(T0));

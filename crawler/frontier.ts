@@ -5,6 +5,7 @@
 // so a kill -9 at any moment leaves either the whole result or none of it.
 import type { DB } from '../db/open.ts';
 import type { FrontierKind, Site } from './types.ts';
+import { normalizeUrl } from './url.ts';
 
 export interface FrontierRow {
   site_id: string;
@@ -80,7 +81,8 @@ export class Frontier {
         `INSERT INTO frontier (site_id, url, kind, depth, state, discovered_at) VALUES (?, ?, 'list', 0, 'pending', ?)
          ON CONFLICT(site_id, url) DO NOTHING`,
       );
-      for (const url of site.start_urls) seed.run(site.id, url, now);
+      // Seeds are keyed like discovered links, so a page linking back to the start is recognised.
+      for (const url of site.start_urls) seed.run(site.id, normalizeUrl(url) ?? url, now);
       return pass;
     })();
   }
