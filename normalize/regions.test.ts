@@ -87,3 +87,9 @@ describe('provinces with 地区 among their prefectures', () => {
     expect(governmentName(resolveRegionName('水磨沟区')!)).toBe('乌鲁木齐市水磨沟区人民政府');
   });
 });
+
+describe('two-character county names before one of their townships', () => {
+  it('counts 攸县 in 攸县城关镇 (a township report names its county that way)', () => {
+    expect(mostSpecificRegion('2021年，攸县城关镇推进政务公开。')?.node.code).toBe('430223');
+  });
+});

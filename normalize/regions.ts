@@ -164,7 +164,8 @@ export function resolveRegionName(name: string, context = ''): RegionNode | unde
 }
 
 /** Names of two characters (沙县, 和县, 东区, 城区) are common words: only count them when they clearly name a place. */
-const SHORT_NAME_OK = /^(?:人民政府|政府|\d{4}年|二〇|[^\s,，。、和与及]{0,8}?(?:局|委员会|办公室|中心|街道))/;
+// A township or street of the county follows its name too (攸县城关镇, 沙县凤岗街道).
+const SHORT_NAME_OK = /^(?:人民政府|政府|\d{4}年|二〇|[^\s,，。、和与及]{0,8}?(?:局|委员会|办公室|中心|街道)|[^\s,，。、和与及]{1,5}?(?:镇|乡)(?!村))/;
 
 export interface RegionMention {
   node: RegionNode;
