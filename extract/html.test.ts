@@ -218,6 +218,12 @@ describe('the chrome table', () => {
     ['无', false],
     ['来源：市政府办公室', false],
     ['一、总体情况', false],
+    ['主办了全市政务公开业务培训班2期，培训120人次。', false],
+    ['相关信息已在区政府门户网站公开。', false],
+    ['分享经验做法3篇。', false],
+    ['相关链接：政府信息公开指南', true],
+    ['分享到：微信 微博 QQ空间', true],
+    ['联系我们 | 网站地图', true],
   ])('%s → chrome %s', (line, chrome) => expect(isChromeLine(line)).toBe(chrome));
 });
 
