@@ -698,3 +698,15 @@ describe('corrections by name', () => {
     });
   });
 });
+
+describe('the whole before its parts', () => {
+  it('prefers the jurisdiction\'s total to a part stated before it', () => {
+    expect(metrics('二、主动公开政府信息情况\n2016年，县政府办公室主动公开政府信息312条，县直部门主动公开政府信息2,140条，乡镇主动公开政府信息880条，全县合计主动公开政府信息3,332条。')).toEqual({ 'proactive.total': 3332 });
+    expect(metrics('三、依申请公开情况\n县国土资源局受理政府信息公开申请15件，县住建局受理政府信息公开申请8件，全县共受理政府信息公开申请31件。')).toEqual({ 'applications.new.total': 31 });
+    expect(metrics('二、主动公开政府信息情况\n县直各部门共主动公开政府信息2140条，各乡镇共主动公开政府信息880条。全县共主动公开政府信息3020条。')).toEqual({ 'proactive.total': 3020 });
+  });
+
+  it('still reads a department\'s own count stated with its name', () => {
+    expect(metrics('二、主动公开政府信息情况\n2010年，市公安局主动公开政府信息3400条。')).toEqual({ 'proactive.total': 3400 });
+  });
+});

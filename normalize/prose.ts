@@ -10,9 +10,10 @@
 // 3. 维持/纠错/其他/未审结 belong to the nearest 行政复议 or 行政诉讼 before them in the sentence.
 // 4. One value per key. Candidates rank by: a 统计表 row first; then a match inside the section
 //    that owns the key (三、主动公开政府信息情况 owns proactive.*); then the stronger pattern
-//    (the dictionary phrase before paraphrases, any number before a zero phrase); then the
-//    earliest in the document. So a department's own 主动公开信息2012条 later in the section
-//    never replaces the report's 主动公开政府信息8.06万条.
+//    (the dictionary phrase before paraphrases, any number before a zero phrase); then a clause
+//    about the whole jurisdiction before one whose subject is a part of it (县国土资源局受理申请15件
+//    … 全县共受理申请31件); then the earliest in the document. So a department's own
+//    主动公开信息2012条 later in the section never replaces the report's 主动公开政府信息8.06万条.
 import type { Block, Document, TableBlock } from '../extract/document.ts';
 import { unitOf } from './dictionary.ts';
 import { parseCell, parseQuantity, QUANTITY_SOURCE, type ParsedNumber } from './numbers.ts';
@@ -108,7 +109,7 @@ const UNIT_WORDS: Record<Unit, RegExp> = {
 
 interface Candidate {
   detail: MetricDetail;
-  /** Lower is better: [statTable?0:1, inSection?0:1, patternRank, blockIndex, offset]. */
+  /** Lower is better: [statTable?0:1, inSection?0:1, patternRank, partScope?1:0, blockIndex, sentence, offset]. */
   rank: number[];
 }
 
@@ -169,6 +170,20 @@ function clauseAround(text: string, start: number, end: number): string {
   return text.slice(left + 1, rights.length ? Math.min(...rights) : text.length);
 }
 
+/**
+ * 1 when the clause's subject, before the match, is a part of the jurisdiction (县政府办公室, 县直部门,
+ * 各乡镇, 县国土资源局) rather than the whole of it (全县, 我局, 本机关); else 0.
+ */
+function partScope(text: string, start: number): number {
+  const left = Math.max(...[',', ';', ':', '。', '、'].map((c) => text.lastIndexOf(c, start - 1)));
+  const prefix = text.slice(left + 1, start);
+  if (!prefix || WHOLE_SCOPE.test(prefix)) return 0;
+  return PART_SCOPE.test(prefix) ? 1 : 0;
+}
+
+const WHOLE_SCOPE = /全(?:省|市|州|盟|县|区|旗|镇|乡|街道|局|委|厅)|[我本](?:省|市|州|县|区|旗|镇|乡|街道|局|委|厅|办|中心|机关|单位)|合计|总计|共计/;
+const PART_SCOPE = /各[^\s,]{1,4}|[县市区州省]直|[县市区]属|乡镇|街道|社区|(?:办公室|局|委员会|委|办|中心|分局|所|站|院|校|公司)(?:通过|在|共|全年|累计)?$/;
+
 /** The nearest 复议/诉讼 before `pos` in the sentence. */
 function subjectAt(text: string, pos: number): Subject | undefined {
   const before = text.slice(0, pos);
@@ -198,7 +213,7 @@ function fromSentences(sents: Sentence[]): Candidate[] {
         for (const key of z.keys) {
           out.push({
             detail: { key, value: 0, unit: unitOf(key), qualifier: 'exact', derived: false, method: 'prose', source: `${s.section.trim()} ${s.text.trim()}` },
-            rank: [1, 0, 99, s.block, 0],
+            rank: [1, 0, 99, 0, s.block, si, 0],
           });
         }
       }
@@ -228,7 +243,7 @@ function fromSentences(sents: Sentence[]): Candidate[] {
               key: rule.key, value, unit, qualifier, derived: false, method: 'prose',
               source: snippet(s.text, start, end),
             },
-            rank: [1, rule.section.test(s.section) ? 0 : 1, rank + (rule.weak ? 20 : 0), s.block, start],
+            rank: [1, rule.section.test(s.section) ? 0 : 1, rank + (rule.weak ? 20 : 0), partScope(s.text, start), s.block, si, start],
           });
         }
       });
@@ -324,7 +339,7 @@ function fromStatTable(table: TableBlock): Candidate[] {
         source: row.filter((c) => c.trim()).join(' | '), table: table.index, row: row[labelCol],
         column: valueCol !== undefined ? table.rows[0]?.[valueCol] : undefined, page: table.page,
       },
-      rank: [0, 0, 0, table.index, 0],
+      rank: [0, 0, 0, 0, table.index, 0, 0],
     });
   }
   return out;
@@ -376,7 +391,7 @@ function statLineCandidate(key: string, value: ParsedNumber, unitWord: string | 
       derived: false, method: 'table', source,
     },
     // Below a real 统计表 grid, above every sentence.
-    rank: [0, 0, 1, block, 0],
+    rank: [0, 0, 1, 0, block, 0, 0],
   };
 }
 
@@ -437,5 +452,5 @@ export function extractProse(doc: Document, _era: Era): MetricDetail[] {
     const cur = best.get(c.detail.key);
     if (!cur || better(c.rank, cur.rank)) best.set(c.detail.key, c);
   }
-  return [...best.values()].sort((a, b) => (better(a.rank.slice(3), b.rank.slice(3)) ? -1 : 1)).map((c) => c.detail);
+  return [...best.values()].sort((a, b) => (better(a.rank.slice(4), b.rank.slice(4)) ? -1 : 1)).map((c) => c.detail);
 }
