@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
+import { gzipSync } from 'node:zlib';
 import { EXTRACTORS, extractBytes } from './index.ts';
 import { ExtractError } from './errors.ts';
 
@@ -53,6 +54,16 @@ describe('extractBytes', () => {
     ]);
   });
 
+  it('unpacks a page stored still gzip-compressed, and refuses a gzip bomb', async () => {
+    const page = fixture('t2019-pingxiang.gbk-nometa.html');
+    const d = await extractBytes(new Uint8Array(gzipSync(page)), { name: 'page.html' });
+    expect(d.title).toBe('萍乡市2019年政府信息公开工作年度报告');
+    const bomb = new Uint8Array(gzipSync(Buffer.alloc(60 * 1024 * 1024, 0x20)));
+    const err = await failure(bomb, 'bomb.html');
+    expect(err.failure).toBe('unreadable');
+    expect(err.message).toMatch(/^bomb\.html is gzip-compressed data that cannot be unpacked/);
+  });
+
   it('refuses files that are not documents with one clear sentence naming the file', async () => {
     const empty = await failure(new Uint8Array(), 'empty.html');
     expect(empty.failure).toBe('unreadable');
@@ -73,6 +84,6 @@ describe('extractBytes', () => {
   });
 
   it('has an extractor (or a clear refusal) for every sniffed format', () => {
-    expect(Object.keys(EXTRACTORS).sort()).toEqual(['binary', 'doc', 'docx', 'empty', 'html', 'image', 'ole', 'pdf', 'text', 'xls', 'xlsx', 'zip']);
+    expect(Object.keys(EXTRACTORS).sort()).toEqual(['binary', 'doc', 'docx', 'empty', 'gzip', 'html', 'image', 'ole', 'pdf', 'text', 'xls', 'xlsx', 'zip']);
   });
 });

@@ -8,6 +8,7 @@ import { charsetFromContentType, decodeText } from './decode.ts';
 import { htmlToDocument } from './html.ts';
 import { textToDocument } from './text.ts';
 import { mhtHtmlPart } from './mht.ts';
+import { gunzipSync } from 'node:zlib';
 
 export { htmlToDocument } from './html.ts';
 export type { HtmlMeta } from './html.ts';
@@ -42,6 +43,22 @@ function extractText(bytes: Uint8Array, input: ExtractInput): Document {
   return doc;
 }
 
+/** Unpacked size a compressed body may reach: the HTML size cap, so a gzip bomb stops early. */
+const MAX_GUNZIPPED_BYTES = 50 * 1024 * 1024;
+
+/** A body saved still gzip-compressed (Content-Encoding kept): unpack once and extract what is inside. */
+async function extractGzip(bytes: Uint8Array, input: ExtractInput, sniffed: Sniffed): Promise<Document> {
+  let inner: Uint8Array;
+  try {
+    inner = gunzipSync(bytes, { maxOutputLength: MAX_GUNZIPPED_BYTES });
+  } catch (err) {
+    throw new ExtractError('unreadable', input.name, `${input.name} is ${sniffed.what} that cannot be unpacked (damaged, or larger than 50 MB); fetch it again.`, { cause: err });
+  }
+  const innerSniffed = sniff(inner);
+  if (innerSniffed.format === 'gzip') throw new ExtractError('unsupported', input.name, `${input.name} is gzip inside gzip, not a report ogi can read; unpack it first.`);
+  return EXTRACTORS[innerSniffed.format](inner, input, innerSniffed);
+}
+
 function refuse(failure: 'unreadable' | 'unsupported', advice: string): Extractor {
   return (_bytes, input, sniffed) => {
     throw new ExtractError(failure, input.name, `${input.name} is ${sniffed.what}, not a report ogi can read; ${advice}`);
@@ -64,6 +81,7 @@ export const EXTRACTORS: Record<SniffedFormat, Extractor> = {
   ole: refuse('unsupported', 'save it as DOCX or PDF and parse that.'),
   zip: refuse('unsupported', 'unpack it (or convert OFD to PDF) and parse the report file inside.'),
   image: refuse('unsupported', 'a scanned report needs OCR before ogi can read it.'),
+  gzip: extractGzip,
   empty: refuse('unreadable', 'the download is empty — fetch it again.'),
   binary: refuse('unreadable', 'it is damaged or not a document — fetch it again or check the source.'),
 };

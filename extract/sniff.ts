@@ -12,6 +12,7 @@ export type SniffedFormat =
   | 'html' // includes Word-saved HTML and MHT (multipart) web archives
   | 'text' // plain text or markdown
   | 'image'
+  | 'gzip' // a compressed body stored as it came off the wire
   | 'empty'
   | 'binary'; // anything else: damaged, encrypted or not a document
 
@@ -33,7 +34,6 @@ const IMAGE_MAGIC: { bytes: number[]; what: string }[] = [
 const OTHER_BINARY_MAGIC: { bytes: number[]; what: string }[] = [
   { bytes: [0x52, 0x61, 0x72, 0x21], what: 'a RAR archive' },
   { bytes: [0x37, 0x7a, 0xbc, 0xaf], what: 'a 7-Zip archive' },
-  { bytes: [0x1f, 0x8b], what: 'a gzip archive' },
   { bytes: [0x7b, 0x5c, 0x72, 0x74, 0x66], what: 'an RTF document' }, // {\rtf
 ];
 
@@ -122,6 +122,7 @@ export function sniff(bytes: Uint8Array): Sniffed {
   if (startsWith(bytes, [0x52, 0x49, 0x46, 0x46]) && startsWith(bytes, [0x57, 0x45, 0x42, 0x50], 8)) {
     return { format: 'image', what: 'a WebP image' };
   }
+  if (startsWith(bytes, [0x1f, 0x8b, 0x08])) return { format: 'gzip', what: 'gzip-compressed data' };
   for (const m of OTHER_BINARY_MAGIC) if (startsWith(bytes, m.bytes)) return { format: 'binary', what: m.what };
 
   // UTF-16 text (rare, but Word saves "Unicode text" that way): a BOM decides.
