@@ -100,6 +100,7 @@ describe('依申请公开 sentences', () => {
     expect(metrics('2019年，市政府办公室受理政府信息公开申请20件，办结19件，转下年度办理1件。')).toEqual({
       'applications.new.total': 20,
       'applications.closed': 19,
+      'applications.carried_forward.total': 1,
     });
     expect(metrics('区本级及区政府各部门共受理申请人依申请公开事项164 件，并已依法予以答复。')).toEqual({
       'applications.new.total': 164,
@@ -708,5 +709,27 @@ describe('the whole before its parts', () => {
 
   it('still reads a department\'s own count stated with its name', () => {
     expect(metrics('二、主动公开政府信息情况\n2010年，市公安局主动公开政府信息3400条。')).toEqual({ 'proactive.total': 3400 });
+  });
+});
+
+describe('the balance of applications stated in prose', () => {
+  it('reads 上年结转 and 结转下年度 counts (a template report whose table 三 is an image states them only here)', () => {
+    const m = metrics(`一、总体情况
+全年共收到政府信息公开申请47件，上年结转2件，办结46件，结转下年度继续办理3件。`);
+    expect([m['applications.new.total'], m['applications.carried_over.total'], m['applications.closed'], m['applications.carried_forward.total']]).toEqual([47, 2, 46, 3]);
+  });
+});
+
+describe('回应 channels and training wordings', () => {
+  it('gives 微博、微信回应社会关切 to the 微博微信 count and reads 发布政策解读N篇', () => {
+    expect(metrics('三、回应解读情况\n全年发布政策解读32篇，通过微博、微信回应社会关切30次，通过其他方式回应事件12次，回应公众关注热点问题8次。')).toEqual({
+      'response.interpretation_docs': 32, 'response.weibo_wechat': 30, 'response.other': 12, 'response.public_concerns': 8,
+    });
+  });
+
+  it('counts trainees as attendees, never as staff, and a 推进会 as a meeting', () => {
+    expect(metrics('一、概述\n全年召开政务公开工作推进会2次，举办政务公开培训班3期，培训各级政务公开工作人员260余人。')).toEqual({
+      'training.meetings': 2, 'training.sessions': 3, 'training.attendees': 260,
+    });
   });
 });
