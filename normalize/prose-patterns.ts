@@ -255,6 +255,20 @@ export const PHRASE_RULES: PhraseRule[] = [
   },
   { key: 'applications.channel.letter', section: APPLY, patterns: ['(?:信函|邮寄|书信)(?:方式)?(?:提交|提出)?(?:的)?申请(?:数)?(?:为)?{N}', `申请(?:共计?)?{N},?${ALL_OF}(?:信函|邮寄)`] },
   { key: 'applications.channel.other', section: APPLY, patterns: ['其他(?:形式|方式)(?:提交|提出)?(?:的)?申请(?:数)?(?:为)?{N}'] },
+  // Template reports summarise table 三's balance in prose (上年结转3件 … 结转下年度继续办理2件);
+  // where the table is an image these sentences are all there is.
+  {
+    key: 'applications.carried_over.total',
+    section: APPLY,
+    context: /申请/,
+    patterns: ['上一?年度?结转(?:的|下来的)?(?:政府信息公开)?(?:申请)?(?:共计?)?{N}'],
+  },
+  {
+    key: 'applications.carried_forward.total',
+    section: APPLY,
+    context: /申请/,
+    patterns: ['(?:结转|转)(?:至|到|入)?下一?年度?(?:继续)?(?:办理)?(?:的)?(?:申请)?(?:共计?)?{N}'],
+  },
   {
     key: 'applications.closed',
     section: APPLY,
