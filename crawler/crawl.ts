@@ -9,7 +9,7 @@ import { readBlob, sha256Of, storeBlob } from './archive.ts';
 import { BrowserSession, browserAvailable } from './browser.ts';
 import { isTransient, type FetchClass } from './classes.ts';
 import { decodeHtml } from './decode.ts';
-import { discover, isReportTitle, pageTitle, type Discovery } from './discover.ts';
+import { discover, isReportTitle, pageTitles, reportTitleOf, type Discovery } from './discover.ts';
 import { fetchUrl, GateRefusal, type FetchLimits, type FetchResult } from './fetch.ts';
 import { Frontier, type FrontierRow } from './frontier.ts';
 import { backoffMs, HostLimiter, Semaphore, sleep, userAgent } from './politeness.ts';
@@ -243,14 +243,14 @@ class Crawler {
       let anchor = row.anchor ?? undefined;
       if (row.kind === 'report' && !isReportTitle(anchor ?? '')) {
         // Reached through a truncated or agency-only list title: the page's own title decides.
-        const title = pageTitle(html);
-        if (title && isReportTitle(title)) {
+        const title = reportTitleOf(html);
+        if (title) {
           anchor = title;
           outcome.confirmedAnchor = title;
         } else {
           outcome.cls = 'not_a_report';
           outcome.keepValidators = true;
-          outcome.result.error = `page title ${JSON.stringify(title ?? '')} is not an annual report`;
+          outcome.result.error = `page titles ${JSON.stringify(pageTitles(html).slice(0, 3))} name no annual report`;
         }
       }
       outcome.discovery = discover({ url: outcome.result.finalUrl, kind: row.kind, depth: row.depth, html, anchor, requestBody: row.body ?? undefined }, scope);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discover, isAttachmentUrl, isReportColumn, isReportTitle, isTruncatedReportTitle, pageTitle } from './discover.ts';
+import { discover, isAttachmentUrl, isReportColumn, isReportTitle, isTruncatedReportTitle, reportTitleOf } from './discover.ts';
 import { scopeFor } from './url.ts';
 
 describe('report titles', () => {
@@ -38,9 +38,12 @@ describe('report titles', () => {
     expect(isTruncatedReportTitle('金井镇人民政府2021年度政府信息公开工作')).toBe(false);
   });
 
-  it('reads a detail page’s own title from CMS meta, h1 or <title>', () => {
-    expect(pageTitle('<head><meta name="ArticleTitle" content="A县2023年政府信息公开工作年度报告"></head><h1>x</h1>')).toBe('A县2023年政府信息公开工作年度报告');
-    expect(pageTitle('<title>B市2022年政府信息公开工作年度报告_B市人民政府</title>')).toBe('B市2022年政府信息公开工作年度报告');
+  it('finds the report title a detail page states for itself: CMS meta, a heading, or <title>', () => {
+    expect(reportTitleOf('<head><meta name="ArticleTitle" content="A县2023年政府信息公开工作年度报告"></head><h1>x</h1>')).toBe('A县2023年政府信息公开工作年度报告');
+    expect(reportTitleOf('<title>B市2022年政府信息公开工作年度报告_B市人民政府</title>')).toBe('B市2022年政府信息公开工作年度报告');
+    // the portal's <h1> is its logo; the article heading is further down
+    expect(reportTitleOf('<h1 class="logo">C县人民政府</h1><div class="article"><h2>C县2021年政府信息公开工作年度报告</h2></div>')).toBe('C县2021年政府信息公开工作年度报告');
+    expect(reportTitleOf('<h1>C县人民政府</h1><h2>C县2021年度工作总结</h2><title>C县2021年度工作总结_C县人民政府</title>')).toBeUndefined();
   });
 });
 

@@ -31,21 +31,27 @@ export function isTruncatedReportTitle(text: string): boolean {
   return TRUNCATED.test(text) && /(政府信息公开|政务公开|信息公开)/.test(text) && YEAR.test(text) && !LOOK_ALIKE.test(text);
 }
 
-/** The title a detail page gives itself: CMS meta tags first, then <h1>, then <title> (portal suffix cut). */
-export function pageTitle(html: string): string | undefined {
+/** The titles a detail page gives itself: CMS meta tags, headings, <title> (portal suffix cut). A
+ * portal's <h1> is often its logo, so callers look for the one that names a report. */
+export function pageTitles(html: string): string[] {
   const $ = cheerio.load(html);
   const candidates = [
     $('meta[name="ArticleTitle"]').attr('content'),
     $('meta[name="articletitle"]').attr('content'),
-    $('h1').first().text(),
-    $('.TRS_Editor, .article, #zoom').find('h1, h2, .title').first().text(),
-    $('title').text().split(/[_|｜-]/)[0],
+    $('meta[property="og:title"]').attr('content'),
+    ...$('h1, h2, h3, .title, .article-title, .bt')
+      .toArray()
+      .slice(0, 12)
+      .map((el) => $(el).text()),
+    $('title').text().split(/[_|｜]/)[0],
+    $('title').text(),
   ];
-  for (const c of candidates) {
-    const t = c?.replace(/\s+/g, ' ').trim();
-    if (t) return t;
-  }
-  return undefined;
+  return candidates.map((c) => c?.replace(/\s+/g, ' ').trim() ?? '').filter((t) => t.length > 0);
+}
+
+/** The report title a page states for itself, if it states one. */
+export function reportTitleOf(html: string): string | undefined {
+  return pageTitles(html).find(isReportTitle);
 }
 
 export function isReportColumn(text: string): boolean {
