@@ -40,8 +40,8 @@ export function joinPieces(pieces: string[]): string {
   return out;
 }
 
-// Section numbering of the report templates: 一、 … (level 2), （一） … (level 3).
-const LEVEL2 = /^[一二三四五六七八九十]{1,3}\s*[、.．]/;
+// Section numbering of the report templates: 一、 / 第一部分 … (level 2), （一） … (level 3).
+const LEVEL2 = /^(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}部分)/;
 const LEVEL3 = /^[(（]\s*[一二三四五六七八九十]{1,3}\s*[)）]/;
 const MAX_HEADING_CHARS = 40;
 

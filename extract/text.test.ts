@@ -154,6 +154,15 @@ describe('headings, run-together rows and the pre2019 seeds', () => {
     ]);
   });
 
+  it('reads 第一部分 headings of older reports as sections', () => {
+    const d = doc(['某某县2012年政府信息公开工作年度报告', '第一部分 概述', '2012年，我县认真贯彻落实《条例》。', '第二部分 主动公开政府信息情况'].join('\n'));
+    expect(d.blocks.filter((b) => b.kind === 'heading').map((b) => [(b as { level: number }).level, (b as { text: string }).text])).toEqual([
+      [1, '某某县2012年政府信息公开工作年度报告'],
+      [2, '第一部分概述'],
+      [2, '第二部分主动公开政府信息情况'],
+    ]);
+  });
+
   it('reads seed 003 as prose with its sub-headings and date', () => {
     const d = textToDocument(seed('003_1c25470cf4922d63.txt'), { name: '003.txt' });
     expect(d.title).toBe('重庆市开州区2017年政府信息公开工作年度报告');
