@@ -19,6 +19,8 @@ const YEAR = '(?:(?:19|20)\\d{2}|[一二][〇零九][〇零一二三四五六七
 // A trailing bracket may name the unit or the year: …年度报告（宿松县） / …年度报告(2016年度).
 const TITLE_LINE = /(?:政府信息公开|政务公开|信息公开)[^,，。:：]{0,12}(?:报告|年报)(?:\s*[(（【][^()（）【】]{2,30}[)）】])?$/;
 const HAS_YEAR = new RegExp(YEAR);
+/** A bracket tag names a unit (宿松县, 某局), not an edition note (全文, 摘要, 图解). */
+const UNIT_TAG = /(?:省|市|州|盟|县|区|旗|镇|乡|街道|办事处|政府|局|委员会|委|办公室|办|厅|中心|院|所)$/;
 /** A title line run together with the page's dateline: …年度报告信息来源：县人社局发布时间：2018-01-26. */
 const DATELINE_AFTER_TITLE = /(?<=报告|年报)[(（]?(?:信息来源|来源|发布时间|发布日期|发布机构|日期|时间|索引号|浏览次数|点击数?)[:：].*$/;
 const SITE_SUFFIX = /\s*[_|｜\-–—]\s*[^_|｜\-–—]*(?:网|政府|门户|平台)[^_|｜\-–—]*$/;
@@ -72,10 +74,11 @@ function titleSubject(title: string): string {
   // Portals that list many units' reports tag the unit in brackets: 【宿松县】2015年…报告,
   // 2015年政府信息公开工作年度报告（宿松县）.
   const tagged = /^[【\[〔]([^】\]〕]{2,30})[】\]〕]/.exec(title) ?? /报告\s*[(（【]([^()（）【】]{2,30}?)[)）】]$/.exec(title);
-  if (tagged && !HAS_YEAR.test(tagged[1])) return tagged[1].trim();
+  if (tagged && !HAS_YEAR.test(tagged[1]) && UNIT_TAG.test(tagged[1].trim())) return tagged[1].trim();
   const t = title.replace(new RegExp(`^${YEAR}\\s*年度?`), '');
   const cut = t.search(new RegExp(`${YEAR}\\s*年|政府信息公开|政务公开|信息公开`));
-  let subject = (cut >= 0 ? t.slice(0, cut) : t).replace(/^关于/, '').replace(/的$/, '').trim();
+  // 某县人民政府关于2016年政府信息公开工作的报告: 关于 belongs to the sentence, not the name.
+  let subject = (cut >= 0 ? t.slice(0, cut) : t).replace(/^关于/, '').replace(/关于$/, '').replace(/的$/, '').trim();
   // 某市人民政府信息公开工作年度报告: 政府 went with 政府信息公开.
   if (/人民$/.test(subject)) subject += '政府';
   return subject;
