@@ -76,7 +76,9 @@ export async function cleanCrawlStage(pages: string[], log: (l: string) => void)
   const names = pages.map((p) => basename(p));
   const listPage = (i: number) => {
     const items = names.slice(i * perPage, (i + 1) * perPage);
-    const next = i + 1 < lists ? `<a href="index_${i + 1}.html">下一页</a>` : '';
+    // Every page links every other page ("1 2 3 … 尾页"), as TRS lists do, so depth stays 1.
+    const pager = Array.from({ length: lists }, (_, k) => (k === i ? `<span>${k + 1}</span>` : `<a href="index${k ? `_${k}` : ''}.html">${k + 1}</a>`)).join(' ');
+    const next = (i + 1 < lists ? `<a href="index_${i + 1}.html">下一页</a> ` : '') + pager;
     return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开年报</title></head><body>
 <div class="position">您当前的位置：首页 &gt; 政务公开 &gt; 政府信息公开年报</div><ul class="list">
 ${items.map((n, j) => `<li><a href="./${n}">测试单位${i * perPage + j}号${2019 + (j % 5)}年政府信息公开工作年度报告</a><span>2024-01-15</span></li>`).join('\n')}
@@ -127,7 +129,7 @@ ${items.map((n, j) => `<li><a href="./${n}">测试单位${i * perPage + j}号${2
         ratio: fmt.ratio(ms / n / (floorMs / Math.max(1, urls.length))),
         target: '',
         status: 'info',
-        note: `reports found ${summary.reportsFound} of ${pages.length}; failures by class ${JSON.stringify(summary.failuresByClass)}; wall clock (the crawl is I/O-bound)`,
+        note: `reports found ${summary.reportsFound} of ${pages.length}; failures by class ${JSON.stringify(summary.failuresByClass)}; wall clock; SQLite in memory`,
       },
     ];
   } finally {
