@@ -161,7 +161,12 @@ export const PHRASE_RULES: PhraseRule[] = [
     key: 'proactive.channel.other',
     section: PROACTIVE,
     // 通过宣传栏、电子显示屏等其他方式公开24条
-    patterns: ['其他(?:方式|渠道|形式)(?:主动)?(?:公开|发布|公布)(?:政府|政务)?(?:信息)?(?:数)?(?:共计?)?(?:为)?{N}'],
+    patterns: [
+      '其他(?:方式|渠道|形式)(?:主动)?(?:公开|发布|公布)(?:政府|政务)?(?:信息)?(?:数)?(?:共计?)?(?:为)?{N}',
+      // 通过镇政务公开栏公开37条: the agency's own notice board is one of the other ways (a
+      // school's 校务公开栏 or a community's 居务公开栏 is a sub-scope, not the agency's channel)
+      '政务公开栏(?:等)?(?:方式|渠道)?(?:主动)?(?:公开|发布|张贴|公布)(?:政府|政务)?(?:信息)?(?:共计?)?{N}',
+    ],
   },
 
   // ── 回应解读 ────────────────────────────────────────────────────────────────────────────

@@ -733,3 +733,12 @@ describe('回应 channels and training wordings', () => {
     });
   });
 });
+
+describe('the agency\'s own notice board', () => {
+  it('counts 通过镇政务公开栏公开N条 as another channel, but not a school\'s 校务公开栏', () => {
+    expect(metrics(`二、主动公开政府信息情况
+2019年，我镇共主动公开政府信息215条，其中通过县政府门户网站乡镇专栏公开178条，通过镇政务公开栏公开37条。`)['proactive.channel.other']).toBe(37);
+    expect(metrics(`二、主动公开政府信息情况
+全区各中小学校在校务公开栏公开信息1100余条。`)['proactive.channel.other']).toBeUndefined();
+  });
+});
