@@ -55,6 +55,9 @@ const NOT_A_CHANNEL = '(?<!网站|网站上|(?<!信息公开)网|微博|微博�
 /** A running total since some date is not the year's figure (到年底累计主动公开5928条，其中本年度新增2110条). */
 const CUMULATIVE = /截至|截止|迄今|历年|至今|以来|到年底|到年末|(?<!全年|本年|年度|年)累计/;
 
+/** 诉讼1件，尚未审结 — all of them, unless a count follows (尚未审结1件 is its own number). */
+const ALL_PENDING_END = '(?![的]?[0-9一二两三四五六七八九十])';
+
 /** Corrections by name: the body revoked, changed, or ruled the answer unlawful (撤销一件, 责令重新答复2件). */
 const CORRECTED = [
   '(?:撤销|变更|确认违法|责令(?:重新)?(?:答复|履行|作出))(?:原)?(?:具体行政行为|答复|决定)?(?:的)?{N}',
@@ -155,6 +158,8 @@ export const PHRASE_RULES: PhraseRule[] = [
       '政务微信(?:公众号)?(?:上)?(?:主动)?(?:公开|发布|公布)(?:政府|政务)?(?:信息)?(?:数)?(?:共计?)?(?:为)?{N}',
       // 微博微信公开信息2148条 is both channels at once: no single key.
       '(?<!微博[、和及]?)微信(?:公众号|公众平台)?(?:上)?(?:主动)?(?:公开|发布|公布)(?:政府|政务)?信息(?:数)?(?:共计?)?(?:为)?{N}',
+      // 通过“南海教育”微信公众号公开115条: a named account, the count right after the verb
+      '(?<!微博[、和及]?)微信公众号(?:上)?(?:主动)?(?:公开|发布|公布)(?:政府|政务)?(?:信息)?(?:共计?)?{N}',
     ],
   },
   {
@@ -350,7 +355,7 @@ export const PHRASE_RULES: PhraseRule[] = [
   {
     key: 'review.pending',
     ...review('review'),
-    patterns: ['复议(?:案件)?{N},?(?:均|全部|都)(?:尚)?(?:未审结|在审理)', '(?:尚未审结|未审结|正在审理|尚在审理)(?:中)?(?:的)?{N}', '{N}(?:尚)?(?:未审结|正在审理|在审理)'],
+    patterns: ['复议(?:案件)?{N},?(?:均|全部|都)?(?:尚)?(?:未审结|在审理|正在审理)(?:中)?' + ALL_PENDING_END, '(?:尚未审结|未审结|正在审理|尚在审理)(?:中)?(?:的)?{N}', '{N}(?:尚)?(?:未审结|正在审理|在审理)'],
   },
   {
     key: 'litigation.total',
@@ -388,7 +393,7 @@ export const PHRASE_RULES: PhraseRule[] = [
   {
     key: 'litigation.pending',
     ...review('litigation'),
-    patterns: ['诉讼(?:案件)?{N},?(?:均|全部|都)(?:尚)?(?:未审结|在审理)', '(?:尚未审结|未审结|正在审理|尚在审理)(?:中)?(?:的)?{N}', '{N}(?:尚)?(?:未审结|正在审理|在审理)'],
+    patterns: ['诉讼(?:案件)?{N},?(?:均|全部|都)?(?:尚)?(?:未审结|在审理|正在审理)(?:中)?' + ALL_PENDING_END, '(?:尚未审结|未审结|正在审理|尚在审理)(?:中)?(?:的)?{N}', '{N}(?:尚)?(?:未审结|正在审理|在审理)'],
   },
 
   // ── 举报投诉 / 咨询 ──────────────────────────────────────────────────────────────────────

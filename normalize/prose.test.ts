@@ -742,3 +742,17 @@ describe('the agency\'s own notice board', () => {
 全区各中小学校在校务公开栏公开信息1100余条。`)['proactive.channel.other']).toBeUndefined();
   });
 });
+
+describe('a single pending case', () => {
+  it('reads 诉讼1件，尚未审结 as that case pending, and 尚未审结1件 as its own count', () => {
+    expect(metrics('五、复议诉讼\n提起行政诉讼1件，尚未审结。')).toEqual({ 'litigation.total': 1, 'litigation.pending': 1 });
+    expect(metrics('五、复议诉讼\n提起行政诉讼4件，尚未审结1件。')).toEqual({ 'litigation.total': 4, 'litigation.pending': 1 });
+  });
+});
+
+describe('a named WeChat account', () => {
+  it('reads 通过“南海教育”微信公众号公开N条 as the WeChat channel', () => {
+    expect(metrics(`一、总体情况
+全年共主动公开政府信息417条，其中通过区政府门户网站教育局专栏公开302条，通过“南海教育”微信公众号公开115条。`)['proactive.channel.wechat']).toBe(115);
+  });
+});
