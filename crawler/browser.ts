@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.OGI_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -31,6 +31,7 @@ export interface BinaryFetched {
   ms: number;
 }
 
+const NEXT_PAGE_TEXT = /^\s*(下一页|下页|后一页|next|>|›|»)\s*$/i;
 const SKIPPED_RESOURCES = new Set(['image', 'font', 'media', 'stylesheet']);
 
 /** Evidence that a page rendered for real (not a blank failed challenge): enough body text or links. */
@@ -76,7 +77,7 @@ export class BrowserSession {
   }
 
   /** Loads a page, lets its scripts run (challenges reload themselves), returns the rendered DOM. */
-  async render(url: string): Promise<Rendered> {
+  async render(url: string, opts: { clickPages?: number } = {}): Promise<Rendered> {
     const started = performance.now();
     const context = await this.ctx();
     const page = await context.newPage();
@@ -105,12 +106,44 @@ export class BrowserSession {
         if (ok || Date.now() >= deadline) break;
         await page.waitForTimeout(250);
       }
-      const html = await page.content();
+      let html = await page.content();
       const last = await page.evaluate(() => location.href).catch(() => page.url());
+      if (ok && opts.clickPages) html += await this.clickThrough(page, opts.clickPages, deadline);
       return { status: lastStatus ?? response?.status(), ok, finalUrl: last, html, ms: Math.round(performance.now() - started) };
     } finally {
       await page.close().catch(() => {});
     }
+  }
+
+  /** Script-driven lists page by clicking a "下一页" control that has no href. Each page's DOM is
+   * kept (as hidden sections appended to the first page's HTML) until the control is gone, stops
+   * changing the list, or `max` pages have been seen. */
+  private async clickThrough(page: Page, max: number, deadline: number): Promise<string> {
+    const snapshots: string[] = [];
+    let previous = await page.evaluate(() => document.body?.innerText ?? '').catch(() => '');
+    for (let n = 1; n < max && Date.now() < deadline; n++) {
+      const next = page
+        .locator('a, button, span, li, input[type=button]')
+        .filter({ hasText: NEXT_PAGE_TEXT })
+        .filter({ hasNot: page.locator('[href]:not([href^="javascript"]):not([href="#"]):not([href=""])') });
+      const control = next.last();
+      if ((await next.count().catch(() => 0)) === 0 || !(await control.isVisible().catch(() => false))) break;
+      const href = await control.getAttribute('href').catch(() => null);
+      if (href && !/^(javascript:|#|$)/i.test(href.trim())) break; // a real link: discovery follows it
+      await control.click({ timeout: 5_000 }).catch(() => {});
+      // Load states fire once per navigation, so wait for the list itself to change instead.
+      let text = previous;
+      const until = Math.min(deadline, Date.now() + 10_000);
+      while (text === previous && Date.now() < until) {
+        await page.waitForTimeout(100);
+        text = await page.evaluate(() => document.body?.innerText ?? '').catch(() => previous);
+      }
+      if (text === previous) break;
+      await page.waitForTimeout(200); // let the rest of the new page settle
+      previous = text;
+      snapshots.push(await page.evaluate(() => document.body?.innerHTML ?? ''));
+    }
+    return snapshots.map((s, i) => `<section data-ogi-page="${i + 2}" hidden>${s}</section>`).join('');
   }
 
   /** Downloads bytes (PDF, DOCX…) with the browser's cookies. */

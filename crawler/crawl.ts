@@ -355,7 +355,8 @@ class Crawler {
         };
         return { result, via: 'browser', attempt: 1, cls: result.cls, body: got.body, contentType: sniffContentType(got.body, got.headers['content-type']) };
       }
-      const r = await this.browser.render(row.url);
+      // Lists may page by script-only "下一页" buttons: click through a bounded number of pages.
+      const r = await this.browser.render(row.url, { clickPages: row.kind === 'list' ? 50 : undefined });
       // The rendered DOM is UTF-8 but may still carry the page's <meta charset=gb2312>: a BOM makes
       // every later reader (ours, the extractor) decode the archived bytes as what they are.
       const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(r.html, 'utf8')]);

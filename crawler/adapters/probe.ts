@@ -4,11 +4,13 @@
 import type { Adapter, ListPage, PageRequest } from './types.ts';
 
 const PAGING_HINT = /共\s*\d+\s*页|尾\s*页|末\s*页|下一页/;
+const SCRIPTS = /<script\b[\s\S]*?<\/script>/gi;
 const INDEX = /\/(index(?:_(\d+))?\.(s?html?))?$/;
 
 export const indexProbe: Adapter = {
   name: 'index-probe',
-  detect: (page) => PAGING_HINT.test(page.html) && INDEX.test(new URL(page.url).pathname),
+  // Paging words inside scripts do not count: a script-built pager is the browser's business.
+  detect: (page) => PAGING_HINT.test(page.html.replace(SCRIPTS, '')) && INDEX.test(new URL(page.url).pathname),
   pages(page: ListPage): PageRequest[] {
     const u = new URL(page.url);
     const m = u.pathname.match(INDEX);

@@ -122,7 +122,7 @@ export const COLUMNS: Column[] = [
     base: '/jsnb/',
     name: '政府信息公开年报',
     encoding: 'utf8',
-    perPage: 20,
+    perPage: 2, // page 2 exists only after a click on the script-built 下一页 button
     items: [
       { title: '苏澳镇2023年政府信息公开工作年度报告', date: '2024-01-25', path: '/jsnb/202401/t20240125_77.html', report: true },
       { title: '苏澳镇2023年政府工作报告', date: '2024-01-18', path: '/jsnb/202401/t20240118_70.html', report: false },

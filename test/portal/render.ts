@@ -97,18 +97,29 @@ export function hanwebProxyAnswer(col: Column, start: number, end: number): stri
 }
 
 export function jsListShell(col: Column): string {
+  // An SPA-style list: items and the pager are built from data.json?page=N; "下一页" is a button with
+  // no href, so only clicking it shows page 2.
   const body = `<div class="w1200"><div class="position">当前位置：<a href="/">首页</a> &gt; <span>${col.name}</span></div>
-<div id="list-app"><div class="loading">加载中…</div></div></div>
+<div id="list-app"><div class="loading">加载中…</div></div><div id="pager"></div></div>
 <script>
-fetch('${col.base}data.json').then(function (r) { return r.json(); }).then(function (d) {
-  var ul = document.createElement('ul');
-  d.list.forEach(function (it) {
-    var li = document.createElement('li'); var a = document.createElement('a');
-    a.href = it.url; a.textContent = it.title; a.title = it.title; li.appendChild(a);
-    var s = document.createElement('span'); s.textContent = it.date; li.appendChild(s); ul.appendChild(li);
+function load(page) {
+  fetch('${col.base}data.json?page=' + page).then(function (r) { return r.json(); }).then(function (d) {
+    var ul = document.createElement('ul');
+    d.list.forEach(function (it) {
+      var li = document.createElement('li'); var a = document.createElement('a');
+      a.href = it.url; a.textContent = it.title; a.title = it.title; li.appendChild(a);
+      var s = document.createElement('span'); s.textContent = it.date; li.appendChild(s); ul.appendChild(li);
+    });
+    var app = document.getElementById('list-app'); app.innerHTML = ''; app.appendChild(ul);
+    var pager = document.getElementById('pager');
+    pager.innerHTML = '<span>第' + d.page + '/' + d.pages + '页</span>';
+    if (d.page < d.pages) {
+      var next = document.createElement('button'); next.className = 'next'; next.textContent = '下一页';
+      next.onclick = function () { load(d.page + 1); }; pager.appendChild(next);
+    }
   });
-  var app = document.getElementById('list-app'); app.innerHTML = ''; app.appendChild(ul);
-});
+}
+load(1);
 </script>`;
   return chrome(col.name, body);
 }

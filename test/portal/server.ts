@@ -116,10 +116,11 @@ export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
       const page = () => columnPage(jsListShell(col), col);
       routes.set(col.base, page);
       routes.set(col.base + 'index.html', page);
-      routes.set(col.base + 'data.json', () => ({
-        type: 'application/json',
-        body: Buffer.from(JSON.stringify({ total: col.items.length, list: col.items.map((it) => ({ title: it.title, url: it.path, date: it.date })) })),
-      }));
+      routes.set(col.base + 'data.json', (_req, _body, url) => {
+        const page = Math.max(1, Number(url.searchParams.get('page') ?? 1));
+        const list = col.items.slice((page - 1) * col.perPage, page * col.perPage).map((it) => ({ title: it.title, url: it.path, date: it.date }));
+        return { type: 'application/json', body: Buffer.from(JSON.stringify({ total: col.items.length, page, pages, list })) };
+      });
     }
     for (const item of col.items) addItem(col, item);
   }
