@@ -756,3 +756,24 @@ describe('a named WeChat account', () => {
 全年共主动公开政府信息417条，其中通过区政府门户网站教育局专栏公开302条，通过“南海教育”微信公众号公开115条。`)['proactive.channel.wechat']).toBe(115);
   });
 });
+
+describe('统计表 labels as portals reword them', () => {
+  it('reads 通过…公开信息数, 在线访谈次数, 收到政府信息公开申请数', () => {
+    const table: Block = {
+      kind: 'table', index: 1, origin: 'html',
+      rows: [
+        ['指标', '单位', '数量'],
+        ['通过政府网站公开信息数', '条', '980'],
+        ['通过政务微博公开信息数', '条', '120'],
+        ['其他渠道公开政府信息数', '条', '33'],
+        ['在线访谈次数', '次', '4'],
+        ['举办新闻发布会次数', '次', '2'],
+        ['收到政府信息公开申请数', '件', '17'],
+      ],
+    };
+    expect(metrics('', [table])).toEqual({
+      'proactive.channel.website': 980, 'proactive.channel.weibo': 120, 'proactive.channel.other': 33,
+      'response.interviews': 4, 'response.press_conferences': 2, 'applications.new.total': 17,
+    });
+  });
+});
