@@ -611,4 +611,5 @@ export const SECTION_ZERO: { heading: RegExp; keys: string[] }[] = [
   { heading: /复议/, keys: ['review.total'] },
   { heading: /诉讼/, keys: ['litigation.total'] },
   { heading: /举报|投诉|申诉/, keys: ['complaints.total'] },
+  { heading: /依申请公开/, keys: ['applications.new.total'] },
 ];

@@ -777,3 +777,9 @@ describe('统计表 labels as portals reword them', () => {
     });
   });
 });
+
+describe('a bare 无 under 依申请公开', () => {
+  it('states zero applications', () => {
+    expect(metrics('三、依申请公开政府信息情况\n无。\n四、政府信息公开的收费及减免情况\n无。')).toEqual({ 'applications.new.total': 0, 'fees.collected': 0, 'fees.waived': 0 });
+  });
+});
