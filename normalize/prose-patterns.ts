@@ -495,7 +495,13 @@ export const PHRASE_RULES: PhraseRule[] = [
   // quota per unit, not a head count.
   { key: 'org.staff_full_time', section: ORG, context: GIP, clauseReject: PER_UNIT, weak: true, patterns: ['{N}专职(?:人员|工作人员)'] },
   { key: 'org.staff_part_time', section: ORG, context: GIP, clauseReject: PER_UNIT, weak: true, patterns: ['{N}兼职(?:人员|工作人员)'] },
-  { key: 'org.budget', section: ORG, context: GIP, patterns: ['专项经费(?:共计?)?(?:为)?{N}'] },
+  {
+    key: 'org.budget',
+    section: ORG,
+    context: GIP,
+    // 政府信息公开工作经费5万元 names the same budget without 专项
+    patterns: ['专项经费(?:共计?)?(?:为)?{N}', '(?:政府信息公开|信息公开|政务公开)(?:工作)?(?:专项)?经费(?:投入)?(?:共计?)?(?:为|达)?{N}'],
+  },
 
   // ── 会议和培训 ──────────────────────────────────────────────────────────────────────────
   {

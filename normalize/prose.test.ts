@@ -783,3 +783,10 @@ describe('a bare 无 under 依申请公开', () => {
     expect(metrics('三、依申请公开政府信息情况\n无。\n四、政府信息公开的收费及减免情况\n无。')).toEqual({ 'applications.new.total': 0, 'fees.collected': 0, 'fees.waived': 0 });
   });
 });
+
+describe('budget wordings', () => {
+  it('reads 政府信息公开工作经费N万元 and Chinese 十二万元', () => {
+    expect(metrics('一、概述\n全年安排政府信息公开工作经费5万元。')).toEqual({ 'org.budget': 50000 });
+    expect(metrics('一、概述\n财政拨付政府信息公开专项经费十二万元。')).toEqual({ 'org.budget': 120000 });
+  });
+});
