@@ -790,3 +790,9 @@ describe('budget wordings', () => {
     expect(metrics('一、概述\n财政拨付政府信息公开专项经费十二万元。')).toEqual({ 'org.budget': 120000 });
   });
 });
+
+describe('fees named after the disclosure', () => {
+  it('reads 收取政府信息公开检索、复制费用35元', () => {
+    expect(metrics('四、政府信息公开的收费及减免情况\n全年共收取政府信息公开检索、复制费用35元。')).toEqual({ 'fees.collected': 35 });
+  });
+});
