@@ -12,9 +12,10 @@
 //   (现行有效件数) + this year's <x>.issued (本年制发件数) − this year's <x>.repealed (本年废止件数)
 //   = this year's <x>.in_force. Both in_force values and this year's issued and repealed must be
 //   stated.
+import { T3_COLUMN_KEYS } from '../normalize/tables/table3.ts';
 import type { DB } from './open.ts';
 
-const COLUMNS = ['natural_person', 'commercial', 'research', 'social_org', 'legal_service', 'other_org', 'total'];
+const COLUMNS = T3_COLUMN_KEYS;
 const STOCKS = ['rules', 'normative_docs'];
 
 type Metrics = Map<string, number>;

@@ -1,41 +1,11 @@
 // The accounting identities of the spec, evaluated on a report's metrics. A check whose inputs
 // are not all stated is skipped (absent is not 0). Checks are data: they never change a number.
+import { OUTCOME_ROWS_2019, OUTCOME_ROWS_SPLIT, T3_COLUMN_KEYS, T3_ROW_KEYS } from './tables/table3.ts';
 import type { Check, Era } from './types.ts';
 
 type Metrics = Readonly<Record<string, number>>;
 
-const T3_COLUMNS = ['natural_person', 'commercial', 'research', 'social_org', 'legal_service', 'other_org', 'total'];
-const T3_ROWS = [
-  'new',
-  'carried_over',
-  'outcome.granted',
-  'outcome.partial',
-  'outcome.withheld.state_secret',
-  'outcome.withheld.prohibited_by_law',
-  'outcome.withheld.security_stability',
-  'outcome.withheld.third_party',
-  'outcome.withheld.internal_affairs',
-  'outcome.withheld.process_info',
-  'outcome.withheld.enforcement_file',
-  'outcome.withheld.admin_query',
-  'outcome.unavailable.not_held',
-  'outcome.unavailable.needs_creation',
-  'outcome.unavailable.unclear',
-  'outcome.not_processed.petition',
-  'outcome.not_processed.duplicate',
-  'outcome.not_processed.publication',
-  'outcome.not_processed.abusive',
-  'outcome.not_processed.confirm_reissue',
-  'outcome.other_no_correction',
-  'outcome.other_unpaid_fee',
-  'outcome.other_misc',
-  'outcome.other',
-  'outcome.total',
-  'carried_forward',
-];
 /** The rows (七)总计 adds up; 其他处理 is one row (2019) or the sum of three (2021, derived). */
-const OUTCOME_PARTS = T3_ROWS.filter((r) => r.startsWith('outcome.') && r !== 'outcome.total' && !/other_(no_correction|unpaid_fee|misc)/.test(r));
-const OUTCOME_PARTS_SPLIT = [...OUTCOME_PARTS.filter((r) => r !== 'outcome.other'), 'outcome.other_no_correction', 'outcome.other_unpaid_fee', 'outcome.other_misc'];
 const T4_BLOCKS = ['review', 'litigation.direct', 'litigation.after_review'];
 const PRE_CHANNELS = ['proactive.channel.gazette', 'proactive.channel.website', 'proactive.channel.weibo', 'proactive.channel.wechat', 'proactive.channel.other'];
 const PRE_REPLIES = [
@@ -78,18 +48,18 @@ export function runChecks(m: Metrics, era: Era): Check[] {
 
 function templateChecks(m: Metrics): Check[] {
   const checks: Check[] = [];
-  for (const c of T3_COLUMNS) {
+  for (const c of T3_COLUMN_KEYS) {
     const a = `applications.`;
     const bal = all(m, [`${a}new.${c}`, `${a}carried_over.${c}`]);
     const out = all(m, [`${a}outcome.total.${c}`, `${a}carried_forward.${c}`]);
     if (bal && out) checks.push(equation(`t3.balance.${c}`, bal, out));
     const parts =
-      all(m, OUTCOME_PARTS.map((r) => `${a}${r}.${c}`)) ?? all(m, OUTCOME_PARTS_SPLIT.map((r) => `${a}${r}.${c}`));
+      all(m, OUTCOME_ROWS_2019.map((r) => `${a}${r}.${c}`)) ?? all(m, OUTCOME_ROWS_SPLIT.map((r) => `${a}${r}.${c}`));
     const total = m[`${a}outcome.total.${c}`];
     if (parts && total !== undefined) checks.push(equation(`t3.outcome_sum.${c}`, [total], parts));
   }
-  for (const r of T3_ROWS) {
-    const cells = all(m, T3_COLUMNS.slice(0, 6).map((c) => `applications.${r}.${c}`));
+  for (const r of T3_ROW_KEYS) {
+    const cells = all(m, T3_COLUMN_KEYS.slice(0, 6).map((c) => `applications.${r}.${c}`));
     const total = m[`applications.${r}.total`];
     if (cells && total !== undefined) checks.push(equation(`t3.rowsum.${r}`, cells, [total]));
   }

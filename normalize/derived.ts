@@ -2,9 +2,9 @@
 // of suit, and 2021's (六)其他处理 as the sum of its three rows. Only when every input is stated
 // and the report does not state the key itself.
 import { unitOf } from './dictionary.ts';
+import { OTHER_SPLIT_ROWS, T3_COLUMN_KEYS } from './tables/table3.ts';
 import type { Era, MetricDetail } from './types.ts';
 
-const T3_COLUMNS = ['natural_person', 'commercial', 'research', 'social_org', 'legal_service', 'other_org', 'total'];
 
 interface Formula {
   key: string;
@@ -16,9 +16,9 @@ const LITIGATION: Formula[] = ['upheld', 'corrected', 'other', 'pending', 'total
   inputs: [`litigation.direct.${o}`, `litigation.after_review.${o}`],
 }));
 
-const OTHER_2021: Formula[] = T3_COLUMNS.map((c) => ({
+const OTHER_2021: Formula[] = T3_COLUMN_KEYS.map((c) => ({
   key: `applications.outcome.other.${c}`,
-  inputs: ['other_no_correction', 'other_unpaid_fee', 'other_misc'].map((r) => `applications.outcome.${r}.${c}`),
+  inputs: OTHER_SPLIT_ROWS.map((r) => `applications.${r}.${c}`),
 }));
 
 export function deriveMetrics(metrics: Readonly<Record<string, number>>, era: Era): MetricDetail[] {

@@ -7,7 +7,16 @@ import type { Check, MetricDetail } from '../types.ts';
 import { cellKind, fitValues, isDigitRun, splitRow, type RowParts } from './cells.ts';
 import { cellDetail, stackHeaders, type TableOutput } from './emit.ts';
 import type { SourceRow } from './rows.ts';
-import { T3_COLUMNS, T3_GROUPS, T3_ROWS, type T3Group, type T3Row } from './table3.ts';
+import {
+  OTHER_SPLIT_ROWS,
+  OUTCOME_ROWS_2019,
+  OUTCOME_ROWS_SPLIT,
+  T3_COLUMNS,
+  T3_GROUPS,
+  T3_ROWS,
+  type T3Group,
+  type T3Row,
+} from './table3.ts';
 
 export interface T3Input {
   spec: T3Row;
@@ -205,28 +214,6 @@ function recoverRows(
   }
 }
 
-const SPLIT_OTHER = ['outcome.other_no_correction', 'outcome.other_unpaid_fee', 'outcome.other_misc'];
-export const OUTCOME_ROWS_2019 = [
-  'outcome.granted',
-  'outcome.partial',
-  'outcome.withheld.state_secret',
-  'outcome.withheld.prohibited_by_law',
-  'outcome.withheld.security_stability',
-  'outcome.withheld.third_party',
-  'outcome.withheld.internal_affairs',
-  'outcome.withheld.process_info',
-  'outcome.withheld.enforcement_file',
-  'outcome.withheld.admin_query',
-  'outcome.unavailable.not_held',
-  'outcome.unavailable.needs_creation',
-  'outcome.unavailable.unclear',
-  'outcome.not_processed.petition',
-  'outcome.not_processed.duplicate',
-  'outcome.not_processed.publication',
-  'outcome.not_processed.abusive',
-  'outcome.not_processed.confirm_reissue',
-  'outcome.other',
-];
 
 /** The per-column identities of table 三 over the rows present, folding known cells into constants. */
 function table3Identities(
@@ -234,9 +221,7 @@ function table3Identities(
   unknownIds: Set<string>,
   present: Set<string>,
 ): Identity[] {
-  const outcomeRows = SPLIT_OTHER.some((k) => present.has(k))
-    ? [...OUTCOME_ROWS_2019.filter((k) => k !== 'outcome.other'), ...SPLIT_OTHER]
-    : OUTCOME_ROWS_2019;
+  const outcomeRows = OTHER_SPLIT_ROWS.some((k) => present.has(k)) ? OUTCOME_ROWS_SPLIT : OUTCOME_ROWS_2019;
   const equations: Array<Array<[string, number]>> = [
     [['new', 1], ['carried_over', 1], ['outcome.total', -1], ['carried_forward', -1]],
     [['outcome.total', 1], ...outcomeRows.map((k) => [k, -1] as [string, number])],

@@ -72,5 +72,20 @@ export const T3_GROUPS: ReadonlyArray<{ group: T3Group; pattern: RegExp }> = [
   { group: 'other', pattern: /^其他处理/ },
 ];
 
+/** Column key segments in printed order (the six applicant types, then total). */
+export const T3_COLUMN_KEYS: readonly string[] = T3_COLUMNS.map((c) => c.key);
+
+/** 2021's three (六)其他处理 rows, whose sum is the 2019 single row `outcome.other`. */
+export const OTHER_SPLIT_ROWS: readonly string[] = ['outcome.other_no_correction', 'outcome.other_unpaid_fee', 'outcome.other_misc'];
+
+/** The rows (七)总计 adds up in a 2019-style table (其他处理 as one row). */
+export const OUTCOME_ROWS_2019: readonly string[] = T3_ROWS.filter((r) => r.outcome && !OTHER_SPLIT_ROWS.includes(r.key)).map((r) => r.key);
+
+/** The same with 其他处理 split in three (2021-style). */
+export const OUTCOME_ROWS_SPLIT: readonly string[] = [...OUTCOME_ROWS_2019.filter((k) => k !== 'outcome.other'), ...OTHER_SPLIT_ROWS];
+
+/** Every row's key segment. */
+export const T3_ROW_KEYS: readonly string[] = T3_ROWS.map((r) => r.key);
+
 /** Label cells that are neither rows nor groups but section captions ("三、本年度办理结果"). */
 export const T3_CAPTION = /^(本年度办理结果|办理结果)$/;
