@@ -79,3 +79,22 @@ export function acquireLock(path: string): Lock {
   }
   throw new LockedError(path, readHolder(path)?.pid ?? -1);
 }
+
+/** Exit code of a command refused because another run holds the database's lock. */
+export const EXIT_LOCKED = 5;
+
+/**
+ * The commands' way in: the database's lock, or undefined after telling the user (stderr) that
+ * another run holds it — the caller then exits with EXIT_LOCKED.
+ */
+export function lockDatabaseOrReport(dbPath: string): Lock | undefined {
+  try {
+    return acquireLock(lockPathFor(dbPath));
+  } catch (err) {
+    if (err instanceof LockedError) {
+      process.stderr.write(`ogi: ${err.message}\n`);
+      return undefined;
+    }
+    throw err;
+  }
+}

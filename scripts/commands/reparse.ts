@@ -16,23 +16,16 @@ export function register(program: Command, setExit: SetExit): void {
         setExit(2);
         return;
       }
-      const { acquireLock, lockPathFor, LockedError } = await import('../lock.ts');
+      const { lockDatabaseOrReport, EXIT_LOCKED } = await import('../lock.ts');
       const { openStore } = await import('../../db/store.ts');
       const { reparseAll } = await import('../pipeline.ts');
       const { formatSummary } = await import('../summary.ts');
       const { progressSink } = await import('../progress.ts');
       const { createLogger } = await import('../log.ts');
-      const { EXIT_LOCKED } = await import('./run.ts');
-      let lock;
-      try {
-        lock = acquireLock(lockPathFor(opts.db));
-      } catch (err) {
-        if (err instanceof LockedError) {
-          process.stderr.write(`ogi: ${err.message}\n`);
-          setExit(EXIT_LOCKED);
-          return;
-        }
-        throw err;
+      const lock = lockDatabaseOrReport(opts.db);
+      if (!lock) {
+        setExit(EXIT_LOCKED);
+        return;
       }
       try {
         const logger = createLogger({ level: process.env.OGI_LOG_LEVEL ?? (process.stderr.isTTY ? 'warn' : 'info') });

@@ -2,9 +2,9 @@
 // database's lock; prints the closing summary. Safe to kill and re-run at any point.
 import type { Command } from 'commander';
 import type { SetExit } from '../cli.ts';
+import { EXIT_LOCKED } from '../lock.ts';
 
-/** Exit code when another run holds the database's lock. */
-export const EXIT_LOCKED = 5;
+export { EXIT_LOCKED };
 
 export function register(program: Command, setExit: SetExit): void {
   program
@@ -22,7 +22,7 @@ export function register(program: Command, setExit: SetExit): void {
 
 export async function runCommand(opts: { sites: string; db: string; contact?: string; json?: boolean; workers?: string }): Promise<number> {
   const { loadSites, SitesError } = await import('../../crawler/index.ts');
-  const { acquireLock, lockPathFor, LockedError } = await import('../lock.ts');
+  const { lockDatabaseOrReport } = await import('../lock.ts');
   const { openStore } = await import('../../db/store.ts');
   const { runPipeline } = await import('../pipeline.ts');
   const { formatSummary } = await import('../summary.ts');
@@ -39,16 +39,8 @@ export async function runCommand(opts: { sites: string; db: string; contact?: st
     }
     throw err;
   }
-  let lock;
-  try {
-    lock = acquireLock(lockPathFor(opts.db));
-  } catch (err) {
-    if (err instanceof LockedError) {
-      process.stderr.write(`ogi: ${err.message}\n`);
-      return EXIT_LOCKED;
-    }
-    throw err;
-  }
+  const lock = lockDatabaseOrReport(opts.db);
+  if (!lock) return EXIT_LOCKED;
   try {
     const logger = createLogger({ level: process.env.OGI_LOG_LEVEL ?? (process.stderr.isTTY ? 'warn' : 'info') });
     const db = openStore(opts.db);

@@ -12,7 +12,7 @@ function previousPort(sitesPath: string): number | undefined {
 }
 
 export async function runDemo(opts: { db: string; out: string }): Promise<number> {
-  const { acquireLock, lockPathFor, LockedError } = await import('../lock.ts');
+  const { lockDatabaseOrReport, EXIT_LOCKED } = await import('../lock.ts');
   const { loadSites } = await import('../../crawler/index.ts');
   const { openStore } = await import('../../db/store.ts');
   const { exportCsvs } = await import('../../db/export.ts');
@@ -22,16 +22,8 @@ export async function runDemo(opts: { db: string; out: string }): Promise<number
   const { createLogger } = await import('../log.ts');
 
   mkdirSync(dirname(opts.db), { recursive: true });
-  let lock;
-  try {
-    lock = acquireLock(lockPathFor(opts.db));
-  } catch (err) {
-    if (err instanceof LockedError) {
-      process.stderr.write(`ogi: ${err.message}\n`);
-      return 5;
-    }
-    throw err;
-  }
+  const lock = lockDatabaseOrReport(opts.db);
+  if (!lock) return EXIT_LOCKED;
   const sitesPath = join(dirname(opts.db), 'sample-sites.yaml');
   const portal = await startSamplePortal({ preferredPort: previousPort(sitesPath) });
   try {
