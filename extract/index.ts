@@ -16,6 +16,8 @@ export type { HtmlMeta } from './html.ts';
 export interface ExtractInput {
   name: string;
   contentType?: string;
+  /** Read scanned PDFs with tesseract where installed (default false: they are `needs_ocr`). */
+  ocr?: boolean;
 }
 
 export type Extractor = (bytes: Uint8Array, input: ExtractInput, sniffed: Sniffed) => Document | Promise<Document>;
@@ -72,8 +74,8 @@ function refuse(failure: 'unreadable' | 'unsupported', advice: string): Extracto
 export const EXTRACTORS: Record<SniffedFormat, Extractor> = {
   html: extractHtml,
   text: extractText,
-  // OGI_OCR=1: scanned PDFs are read with tesseract where installed (numbers low-confidence).
-  pdf: async (bytes, input) => (await import('./pdf.ts')).extractPdf(bytes, input.name, { ocr: process.env.OGI_OCR === '1' }),
+  // With input.ocr, scanned PDFs are read with tesseract where installed (numbers low-confidence).
+  pdf: async (bytes, input) => (await import('./pdf.ts')).extractPdf(bytes, input.name, { ocr: input.ocr ?? false }),
   docx: async (bytes, input) => (await import('./docx.ts')).extractDocx(bytes, input.name),
   doc: async (bytes, input) => (await import('./doc.ts')).extractDoc(bytes, input.name),
   xlsx: refuse('unsupported', 'spreadsheets are not read; publish the report itself (HTML, PDF or Word).'),

@@ -117,3 +117,18 @@ describe('template reports restating table 三 in prose', () => {
     expect(Object.keys(report.metrics).filter((k) => k.startsWith('reply.'))).toEqual([]);
   });
 });
+
+describe('documents read by OCR', () => {
+  it('marks every stated number low-confidence and still checks the identities', async () => {
+    const { normalize } = await import('./index.ts');
+    const text = readFileSync(new URL('../test/fixtures/seeds/001_a78cc7a962d3243c.txt', import.meta.url), 'utf8');
+    const doc = await extractBytes(Buffer.from(text), { name: 'scan.pdf' });
+    const plain = normalize(doc);
+    const scanned = normalize({ ...doc, source: { ...doc.source, ocr: true } });
+    expect(scanned.metrics).toEqual(plain.metrics);
+    const stated = scanned.details.filter((d) => !d.derived);
+    expect(stated.length).toBeGreaterThan(100);
+    expect(new Set(stated.map((d) => d.qualifier))).toEqual(new Set(['low']));
+    expect(scanned.checks.filter((c) => c.rule.startsWith('t3.balance')).length).toBe(7);
+  });
+});

@@ -38,6 +38,9 @@ export function normalize(doc: Document): Report {
     metrics[d.key] = d.value;
   }
   checks.push(...runChecks(metrics, era));
+  // OCR'd numbers are low-confidence whatever the text said; the identities above are what a
+  // researcher can hold them to.
+  if (doc.source.ocr) for (const d of details) if (!d.derived) d.qualifier = 'low';
 
   return {
     file: doc.source.name,

@@ -10,9 +10,19 @@ export type ParseResult =
   | { ok: true; report: Report; /** the document's text, for full-text search */ text: string }
   | { ok: false; file: string; exitCode: 3 | 4; failure: string; message: string };
 
-export async function parseBytes(bytes: Uint8Array, name: string, contentType?: string): Promise<ParseResult> {
+export interface ParseOptions {
+  /** OCR scanned PDFs (tesseract). Default: the OGI_OCR=1 environment switch. */
+  ocr?: boolean;
+}
+
+export async function parseBytes(
+  bytes: Uint8Array,
+  name: string,
+  contentType?: string,
+  opts: ParseOptions = {},
+): Promise<ParseResult> {
   try {
-    const doc = await extractBytes(bytes, { name, contentType });
+    const doc = await extractBytes(bytes, { name, contentType, ocr: opts.ocr ?? process.env.OGI_OCR === '1' });
     return { ok: true, report: normalize(doc), text: documentText(doc) };
   } catch (err) {
     if (err instanceof NotAReportError) {
@@ -33,14 +43,14 @@ export async function parseBytes(bytes: Uint8Array, name: string, contentType?: 
   }
 }
 
-export async function parseFile(file: string): Promise<ParseResult> {
+export async function parseFile(file: string, opts: ParseOptions = {}): Promise<ParseResult> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(file);
   } catch (err) {
     return { ok: false, file, exitCode: 4, failure: 'unreadable', message: `cannot read file: ${(err as Error).message}` };
   }
-  return parseBytes(bytes, file);
+  return parseBytes(bytes, file, undefined, opts);
 }
 
 export function describeFailure(r: Extract<ParseResult, { ok: false }>): string {

@@ -9,10 +9,11 @@ export function register(program: Command, setExit: SetExit): void {
     .description('parse annual report files (HTML, text, PDF, DOCX, DOC) and print their metrics as JSON')
     .argument('<files...>', 'report files')
     .option('--jsonl', 'one JSON object per line instead of pretty-printed JSON')
-    .action(async (files: string[], opts: { jsonl?: boolean }) => {
+    .option('--ocr', 'read scanned PDFs with tesseract (Debian tesseract-ocr + chi_sim); their numbers are marked low-confidence')
+    .action(async (files: string[], opts: { jsonl?: boolean; ocr?: boolean }) => {
       const { parseFile, describeFailure } = await import('../parse-file.ts');
       for (const file of files) {
-        const result = await parseFile(file);
+        const result = await parseFile(file, { ocr: opts.ocr });
         if (result.ok) {
           process.stdout.write(
             opts.jsonl ? JSON.stringify(result.report) + '\n' : JSON.stringify(result.report, null, 2) + '\n',
