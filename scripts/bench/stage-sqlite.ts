@@ -133,7 +133,7 @@ export async function sqliteStage(seed: number, root: string, count: number, log
       {
         stage: 'sqlite',
         name: `load ${docs.length} reports via db/load.ts loadReport (no FTS text)`,
-        value: fmt.rate(rate, 'metric rows/s'),
+        value: `${fmt.rate(rate, 'metric rows/s')} (CPU; wall ${fmt.rate((rows / wallMs) * 1000, 'rows/s')})`,
         perItem: fmt.us((ms * 1000) / rows, 'row'),
         floor: `bare INSERTs ${fmt.us((floorMs * 1000) / rows, 'row')}`,
         ratio: fmt.ratio(ms / floorMs),
