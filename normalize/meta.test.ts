@@ -132,3 +132,23 @@ describe('a title that does not name who reports', () => {
     expect(m).toMatchObject({ region: { code: '431225' }, agency: '会同县人民政府', agency_kind: 'government' });
   });
 });
+
+describe('development zones', () => {
+  // GB/T 2260 codes some zones (x7x under their city); they report as the zone's government.
+  it('resolves a zone by its short name to its own code, the committee reporting as its government', () => {
+    const m = extractMeta(doc(`合肥高新区管委会2021年政府信息公开工作年度报告
+本报告依据《中华人民共和国政府信息公开条例》编制，统计期限为2021年1月1日至2021年12月31日。`));
+    expect(m).toMatchObject({ year: 2021, region: { code: '340171' }, agency: '合肥高新区管委会', agency_kind: 'government' });
+  });
+
+  it('names the committee when the title names only the zone', () => {
+    const m = extractMeta(doc(`长春净月高新区2020年政府信息公开工作年度报告
+一、总体情况`));
+    expect(m).toMatchObject({ region: { code: '220172' }, agency: '长春净月高新技术产业开发区管理委员会', agency_kind: 'government' });
+  });
+
+  it('keeps a zone bureau a department', () => {
+    const m = extractMeta(doc(`郑州经开区建设局2019年政府信息公开工作年度报告`));
+    expect(m).toMatchObject({ region: { code: '410171' }, agency: '郑州经开区建设局', agency_kind: 'department' });
+  });
+});

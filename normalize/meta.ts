@@ -12,7 +12,7 @@
 //   government's own report; an office/bureau/committee/street/township is a department.
 import type { Block, Document } from '../extract/document.ts';
 import { parseYear } from './numbers.ts';
-import { findRegions, governmentName, mostSpecificRegion, toRegion, type RegionNode } from './regions.ts';
+import { findRegions, governmentName, isZone, mostSpecificRegion, toRegion, type RegionNode } from './regions.ts';
 import type { AgencyKind, ReportMeta } from './types.ts';
 
 const YEAR = '(?:(?:19|20)\\d{2}|[一二][〇零九][〇零一二三四五六七八九]{2})';
@@ -87,10 +87,16 @@ function titleSubject(title: string): string {
 function agencyFromSubject(subject: string, gov: string | undefined): { agency: string; agency_kind: AgencyKind } {
   // Strip the region names the subject starts with; what remains says who is speaking.
   let rest = subject;
+  let last: RegionNode | undefined;
   for (const m of findRegions(subject)) {
-    if (m.index === subject.length - rest.length) rest = rest.slice(m.name.length);
+    if (m.index === subject.length - rest.length) {
+      rest = rest.slice(m.name.length);
+      last = m.node;
+    }
   }
   if (rest === '' || /^(人民)?政府$/.test(rest)) return { agency: gov ?? subject, agency_kind: 'government' };
+  // A development zone's committee reports for the whole zone, as a government would: 合肥高新区管委会.
+  if (last && isZone(last) && /^(?:党工委)?(?:管委会|管理委员会)$/.test(rest)) return { agency: subject, agency_kind: 'government' };
   // Anything else after the region is a body of it: 人民政府办公室, 教育局, 某某街道办事处.
   return { agency: subject, agency_kind: 'department' };
 }

@@ -93,3 +93,14 @@ describe('two-character county names before one of their townships', () => {
     expect(mostSpecificRegion('2021年，攸县城关镇推进政务公开。')?.node.code).toBe('430223');
   });
 });
+
+describe('development zones', () => {
+  it.each([
+    ['合肥高新区', '340171'],
+    ['秦皇岛经开区', '130371'],
+    ['唐山芦台经开区', '130271'],
+    ['苏州工业园区', '320571'],
+  ])('resolves %s to the zone\'s own code %s', (name, code) => {
+    expect(resolveRegionName(name)?.code).toBe(code);
+  });
+});

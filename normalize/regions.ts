@@ -72,6 +72,7 @@ function load(): Tables {
   for (const node of byCode.values()) {
     const alias = autonomousShortName(node.name);
     if (alias && !byName.has(alias)) add(alias, node);
+    for (const short of zoneShortNames(node)) if (!byName.has(short)) add(short, node);
   }
   const names = [...byName.keys()].sort((a, b) => b.length - a.length);
   tables = { byName, byCode, nameRe: new RegExp(names.join('|'), 'g') };
@@ -86,6 +87,39 @@ const AUTONOMOUS = new RegExp(`^(.{2,4}?)(?:(?:${PEOPLES})族)+自治(州|县|�
 export function autonomousShortName(name: string): string | undefined {
   const m = AUTONOMOUS.exec(name);
   return m ? m[1] + m[2] : undefined;
+}
+
+/**
+ * Development zones with a code of their own (GB/T 2260 gives them x7x county codes under their
+ * city: 合肥高新技术产业开发区 340171) resolve to it; a zone without a code is not in the tree, so
+ * its report falls back to the city it names. Zones call themselves by short names.
+ */
+export function isZone(node: RegionNode): boolean {
+  return node.level === 3 && node.code[4] === '7';
+}
+
+/** The suffixes of zone names and the short forms reports use for them. */
+const ZONE_SHORT: [RegExp, string[]][] = [
+  [/高新技术产业(?:开发区|园区)$/, ['高新区']],
+  [/经济技术开发区$/, ['经开区', '经济开发区']],
+  [/经济开发区$/, ['经开区']],
+];
+const PROVINCE_PREFIX = /^(?:河北|山西|内蒙古|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|四川|贵州|云南|陕西|甘肃|青海|宁夏|新疆)(?=.{2})/;
+
+/** 合肥高新技术产业开发区 → 合肥高新区; 秦皇岛市经济技术开发区 → 秦皇岛经开区; 河北唐山芦台经济开发区 → 唐山芦台经开区. */
+export function zoneShortNames(node: RegionNode): string[] {
+  if (!isZone(node)) return [];
+  const out = new Set<string>();
+  for (const [suffix, shorts] of ZONE_SHORT) {
+    if (!suffix.test(node.name)) continue;
+    const base = node.name.replace(suffix, '');
+    for (const b of new Set([base, base.replace(/市$/, ''), base.replace(PROVINCE_PREFIX, ''), base.replace(PROVINCE_PREFIX, '').replace(/市$/, '')])) {
+      if (b.length >= 2) for (const s of shorts) out.add(b + s);
+    }
+    break;
+  }
+  out.delete(node.name);
+  return [...out];
 }
 
 export interface Rename {
@@ -207,6 +241,8 @@ export function toRegion(node: RegionNode): Region {
  * provinces stand alone (珲春市人民政府).
  */
 export function governmentName(node: RegionNode): string {
+  // A zone is governed by its administrative committee, not a people's government.
+  if (isZone(node)) return `${node.name}管理委员会`;
   if (node.level === 3 && /区$/.test(node.name) && node.parent) return `${node.parent.name}${node.name}人民政府`;
   return `${node.name}人民政府`;
 }
