@@ -391,10 +391,24 @@ describe('依申请, 收费 and 复议/诉讼 phrasings of 2008–2013 reports',
     });
   });
 
+  it('reads the Shanghai-style 答复 list (“非本机关职责权限范围”, “申请内容不明确”) and N件申请均已答复', () => {
+    expect(metrics(`三、依申请公开政府信息情况
+2010年，全县共受理政府信息公开申请34件。34件申请均已答复。
+在已答复的申请中，“同意公开”的17件；“非本机关职责权限范围”的5件；“信息不存在”的3件；“申请内容不明确”的2件。`)).toEqual({
+      'applications.new.total': 34,
+      'reply.total': 34,
+      'reply.granted': 17,
+      'reply.not_this_agency': 5,
+      'reply.not_exist': 3,
+      'reply.correction': 2,
+    });
+  });
+
   it('reads fees listed item by item, and a zero worded around the fee', () => {
     expect(metrics('四、收费及减免情况\n全省各级行政机关在依申请公开政府信息工作中共收取检索、复制、邮寄等费用3.62万元，减免费用1.15万元。')).toEqual({ 'fees.collected': 36200, 'fees.waived': 11500 });
     expect(metrics('四、收费及减免情况\n全区依申请公开政府信息共收取检索费、复制费、邮寄费共计1286元。')).toEqual({ 'fees.collected': 1286 });
     expect(metrics('四、政府信息公开收费及减免情况\n2014年，我镇未收取政府信息公开相关费用。')).toEqual({ 'fees.collected': 0 });
+    expect(metrics('四、政府信息公开收费及减免情况\n2013年，全区未收取政府信息公开检索、复制、邮寄等费用。')).toEqual({ 'fees.collected': 0 });
   });
 
   it('reads outcomes stated for all cases at once, 其他N件 and 尚在审理', () => {
@@ -665,6 +679,18 @@ describe('a department\'s one outlet', () => {
   it('takes 我局通过…网站主动公开N条 as the total when nothing else states it', () => {
     expect(metrics('二、主动公开政府信息情况\n2011年，我局通过鄂尔多斯市环境保护局网站主动公开政府信息1,284条，其中环境质量信息365条。')['proactive.total']).toBe(1284);
     expect(metrics('二、主动公开政府信息情况\n我局共主动公开政府信息528条，其中我局通过门户网站主动公开政府信息361条。')['proactive.total']).toBe(528);
+  });
+
+  it('takes the year\'s portal figure as the total when nothing else states it (全年在…网站主动公开N条, 我街道通过…)', () => {
+    expect(metrics('一、总体情况\n全年在鼓楼区人民政府网站主动公开政府信息482条，其中就业创业政策信息156条。')).toEqual({
+      'proactive.total': 482, 'proactive.channel.website': 482,
+    });
+    expect(metrics('（一）主动公开。全年通过大理市人民政府门户网站主动公开政府信息3,126条，通过“大理发布”政务微信公众号发布信息1,874条。')).toEqual({
+      'proactive.total': 3126, 'proactive.channel.website': 3126, 'proactive.channel.wechat': 1874,
+    });
+    expect(metrics('二、主动公开政府信息情况\n本年度我街道通过区政府门户网站主动公开政府信息126条。')['proactive.total']).toBe(126);
+    // A stated total still wins over the portal's share of it.
+    expect(metrics('二、主动公开政府信息情况\n全年主动公开政府信息6842条。全年通过区政府门户网站主动公开政府信息4215条。')['proactive.total']).toBe(6842);
   });
 });
 
