@@ -24,6 +24,8 @@ interface CompiledRule {
   rule: PhraseRule;
   /** Numeric patterns first, then zero patterns; index = strength rank. */
   regexes: { re: RegExp; zero: boolean; gate: string[] }[];
+  /** The key's dictionary unit, looked up on first use (not per sentence). */
+  unit?: Unit;
 }
 
 const CLAUSE_GAP = '[^,;。:!?]';
@@ -200,6 +202,12 @@ function snippet(text: string, start: number, end: number): string {
   return (from > 0 ? '…' : '') + text.slice(from, Math.min(text.length, end + 30)).trim() + '…';
 }
 
+function gateOpen(gate: string[], text: string): boolean {
+  if (!gate.length) return true;
+  for (const w of gate) if (text.includes(w)) return true;
+  return false;
+}
+
 function fromSentences(sents: Sentence[]): Candidate[] {
   const out: Candidate[] = [];
   for (let si = 0; si < sents.length; si++) {
@@ -218,12 +226,17 @@ function fromSentences(sents: Sentence[]): Candidate[] {
         }
       }
     }
-    for (const { rule, regexes } of COMPILED) {
+    const mentionsSubject = /复议|诉讼/.test(s.text);
+    for (const compiled of COMPILED) {
+      const { rule, regexes } = compiled;
+      // Cheapest test first: a pattern whose required words are not in the sentence cannot
+      // match, and most rules have none of theirs in a given sentence.
+      if (!regexes.some((r) => gateOpen(r.gate, s.text))) continue;
+      if (rule.subject && !mentionsSubject) continue;
       if (rule.context && !rule.context.test(s.text) && !rule.context.test(s.section) && !rule.context.test(prev)) continue;
-      const unit = unitOf(rule.key);
-      if (rule.subject && !/复议|诉讼/.test(s.text)) continue;
+      const unit = (compiled.unit ??= unitOf(rule.key));
       regexes.forEach(({ re, zero, gate }, rank) => {
-        if (gate.length && !gate.some((w) => s.text.includes(w))) return;
+        if (!gateOpen(gate, s.text)) return;
         for (const m of s.text.matchAll(re)) {
           const start = m.index ?? 0;
           const end = start + m[0].length;
@@ -243,7 +256,9 @@ function fromSentences(sents: Sentence[]): Candidate[] {
               key: rule.key, value, unit, qualifier, derived: false, method: 'prose',
               source: snippet(s.text, start, end),
             },
-            rank: [1, rule.section.test(s.section) ? 0 : 1, rank + (rule.weak ? 20 : 0), partScope(s.text, start), s.block, si, start],
+            // A weak (paraphrase) rule counts only when no other rule for the key matched
+            // anywhere, even outside the key's own section.
+            rank: [1, rule.weak ? 2 : rule.section.test(s.section) ? 0 : 1, rank, partScope(s.text, start), s.block, si, start],
           });
         }
       });
