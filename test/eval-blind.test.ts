@@ -43,3 +43,21 @@ describe('ogi eval on the blind pre2019 reports (2009–2018 prose, old 统计�
     }
   });
 });
+
+describe('ogi eval on the blind portal pages (Word-saved HTML, Hanweb #zoom, gkmlpt, TRS split containers, image tables; departments, streets, townships, zones, banners, merged and renamed units)', () => {
+  it('scores F1 ≥ 0.99 with every metadata field right', async () => {
+    const summary = await evaluateDirs(`${BLIND}portals/gold`, `${BLIND}portals`);
+    const table = formatSummary(summary, { verbose: true });
+    expect(summary.reports.length).toBeGreaterThanOrEqual(10);
+    expect(summary.failures, table).toBe(0);
+    expect(summary.f1, table).toBeGreaterThanOrEqual(0.99);
+    expect(summary.approx.ok, table).toBe(summary.approx.total);
+    for (const r of summary.reports) {
+      const f1 = (2 * r.tp) / (2 * r.tp + r.fp + r.fn);
+      expect(f1, `${r.file}\n${table}`).toBeGreaterThanOrEqual(0.95);
+    }
+    for (const field of ['year', 'region', 'template', 'agency_kind', 'agency'] as const) {
+      expect(summary.meta[field].ok, `${field}\n${table}`).toBe(summary.reports.length);
+    }
+  });
+});
