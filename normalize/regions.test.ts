@@ -19,6 +19,12 @@ describe('region names → GB/T 2260 codes', () => {
     ['蓟县', '蓟州区', '120119'],
     ['闸北区', '静安区', '310106'],
     ['铜仁地区', '铜仁市', '520600'],
+    ['双流县', '双流区', '510116'],
+    ['户县', '鄠邑区', '610118'],
+    ['胶南市', '黄岛区', '370211'],
+    ['绍兴县', '柯桥区', '330603'],
+    ['萝岗区', '黄埔区', '440112'],
+    ['那曲地区', '那曲市', '540600'],
   ])('resolves the former unit %s to today\'s %s %s', (old, now, code) => {
     const node = resolveRegionName(old);
     expect(node?.name).toBe(now);
