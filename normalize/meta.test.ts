@@ -152,3 +152,18 @@ describe('development zones', () => {
     expect(m).toMatchObject({ region: { code: '410171' }, agency: '郑州经开区建设局', agency_kind: 'department' });
   });
 });
+
+describe('leagues and prefectures', () => {
+  it('reads a 行政公署 as the government of its 盟 or 地区', () => {
+    expect(extractMeta(doc('锡林郭勒盟行政公署2016年政府信息公开工作年度报告\n一、概述'))).toMatchObject({
+      year: 2016, region: { code: '152500' }, agency: '锡林郭勒盟行政公署', agency_kind: 'government',
+    });
+    expect(extractMeta(doc('阿克苏地区2015年政府信息公开工作年度报告\n一、概述'))).toMatchObject({
+      region: { code: '652900' }, agency: '阿克苏地区行政公署', agency_kind: 'government',
+    });
+  });
+
+  it('keeps the office of a 行政公署 a department', () => {
+    expect(extractMeta(doc('阿拉善盟行政公署办公室2017年政府信息公开工作年度报告'))).toMatchObject({ region: { code: '152900' }, agency_kind: 'department' });
+  });
+});

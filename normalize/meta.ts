@@ -94,7 +94,8 @@ function agencyFromSubject(subject: string, gov: string | undefined): { agency: 
       last = m.node;
     }
   }
-  if (rest === '' || /^(人民)?政府$/.test(rest)) return { agency: gov ?? subject, agency_kind: 'government' };
+  // 盟 and 地区 have a 行政公署 (行署) where other units have a people's government.
+  if (rest === '' || /^(?:(?:人民)?政府|行政公署|行署)$/.test(rest)) return { agency: gov ?? subject, agency_kind: 'government' };
   // A development zone's committee reports for the whole zone, as a government would: 合肥高新区管委会.
   if (last && isZone(last) && /^(?:党工委)?(?:管委会|管理委员会)$/.test(rest)) return { agency: subject, agency_kind: 'government' };
   // Anything else after the region is a body of it: 人民政府办公室, 教育局, 某某街道办事处.

@@ -243,6 +243,8 @@ export function toRegion(node: RegionNode): Region {
 export function governmentName(node: RegionNode): string {
   // A zone is governed by its administrative committee, not a people's government.
   if (isZone(node)) return `${node.name}管理委员会`;
+  // A league (盟) or prefecture (地区) is governed by its administrative office (行政公署).
+  if (node.level === 2 && /(?:盟|地区)$/.test(node.name)) return `${node.name}行政公署`;
   if (node.level === 3 && /区$/.test(node.name) && node.parent) return `${node.parent.name}${node.name}人民政府`;
   return `${node.name}人民政府`;
 }
