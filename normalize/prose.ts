@@ -23,7 +23,8 @@ import type { Era, MetricDetail, Qualifier, Unit } from './types.ts';
 interface CompiledRule {
   rule: PhraseRule;
   /** Numeric patterns first, then zero patterns; index = strength rank. */
-  regexes: { re: RegExp; zero: boolean; gate: string[] }[];
+  /** `gate`: ids (in GATE_WORDS) of the words one of which a match must contain; empty = no gate. */
+  regexes: { re: RegExp; zero: boolean; gate: number[] }[];
   /** The key's dictionary unit, looked up on first use (not per sentence). */
   unit?: Unit;
 }
@@ -91,8 +92,27 @@ export function requiredWords(pattern: string): string[] {
   return literal ? [literal] : [];
 }
 
+/**
+ * Every gate word of every pattern, indexed by its first character: one pass over a sentence
+ * finds which of them it contains (instead of one `includes` per pattern per sentence).
+ */
+const GATE_WORDS = new Map<string, number>();
+const GATE_BY_FIRST = new Map<string, { word: string; id: number }[]>();
+
+function gateId(word: string): number {
+  let id = GATE_WORDS.get(word);
+  if (id === undefined) {
+    id = GATE_WORDS.size;
+    GATE_WORDS.set(word, id);
+    const list = GATE_BY_FIRST.get(word[0]) ?? [];
+    list.push({ word, id });
+    GATE_BY_FIRST.set(word[0], list);
+  }
+  return id;
+}
+
 function gated(p: string, zero: boolean) {
-  return { re: compile(p), zero, gate: requiredWords(p) };
+  return { re: compile(p), zero, gate: requiredWords(p).map(gateId) };
 }
 
 const COMPILED: CompiledRule[] = PHRASE_RULES.map((rule) => ({
@@ -202,9 +222,21 @@ function snippet(text: string, start: number, end: number): string {
   return (from > 0 ? '…' : '') + text.slice(from, Math.min(text.length, end + 30)).trim() + '…';
 }
 
-function gateOpen(gate: string[], text: string): boolean {
+/** present[id] === stamp: gate word `id` occurs in the sentence being read (stamp changes per sentence). */
+const present = new Uint32Array(GATE_WORDS.size);
+let stamp = 0;
+
+function markGateWords(text: string): void {
+  stamp = (stamp + 1) >>> 0 || 1;
+  for (let i = 0; i < text.length; i++) {
+    const list = GATE_BY_FIRST.get(text[i]);
+    if (list) for (const { word, id } of list) if (text.startsWith(word, i)) present[id] = stamp;
+  }
+}
+
+function gateOpen(gate: number[]): boolean {
   if (!gate.length) return true;
-  for (const w of gate) if (text.includes(w)) return true;
+  for (const id of gate) if (present[id] === stamp) return true;
   return false;
 }
 
@@ -227,16 +259,17 @@ function fromSentences(sents: Sentence[]): Candidate[] {
       }
     }
     const mentionsSubject = /复议|诉讼/.test(s.text);
+    markGateWords(s.text);
     for (const compiled of COMPILED) {
       const { rule, regexes } = compiled;
       // Cheapest test first: a pattern whose required words are not in the sentence cannot
       // match, and most rules have none of theirs in a given sentence.
-      if (!regexes.some((r) => gateOpen(r.gate, s.text))) continue;
+      if (!regexes.some((r) => gateOpen(r.gate))) continue;
       if (rule.subject && !mentionsSubject) continue;
       if (rule.context && !rule.context.test(s.text) && !rule.context.test(s.section) && !rule.context.test(prev)) continue;
       const unit = (compiled.unit ??= unitOf(rule.key));
       regexes.forEach(({ re, zero, gate }, rank) => {
-        if (!gateOpen(gate, s.text)) return;
+        if (!gateOpen(gate)) return;
         for (const m of s.text.matchAll(re)) {
           const start = m.index ?? 0;
           const end = start + m[0].length;
