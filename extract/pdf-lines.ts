@@ -82,6 +82,35 @@ export function itemRuns(item: TextItem): Run[] {
   return runs;
 }
 
+/**
+ * Cuts a run at page position `x` (a cell border it straddles), at the character boundary the
+ * estimated glyph widths put nearest to it. Undefined when the cut would leave a side empty.
+ * pdf.js joins text set right after other text into one item, so a label filling its cell and
+ * the number just past the border ("行政规范性文件" + "0") arrive as one run.
+ */
+export function splitRunAt(run: Run, x: number): [Run, Run] | undefined {
+  const chars = [...run.text];
+  const units = weight(run.text);
+  if (units <= 0 || run.x1 <= run.x0) return undefined;
+  const per = (run.x1 - run.x0) / units;
+  let at = run.x0;
+  let best = -1;
+  let bestDist = Infinity;
+  for (let i = 0; i <= chars.length; i++) {
+    const d = Math.abs(at - x);
+    if (d < bestDist) [best, bestDist] = [i, d];
+    if (i < chars.length) at += weight(chars[i]) * per;
+  }
+  const left = chars.slice(0, best).join('');
+  const right = chars.slice(best).join('');
+  if (!left.trim() || !right.trim()) return undefined;
+  const cut = run.x0 + weight(left) * per;
+  return [
+    { ...run, text: left.trimEnd(), x1: cut },
+    { ...run, text: right.trimStart(), x0: cut },
+  ];
+}
+
 /** Width of a string in em: Latin letters, digits and ASCII punctuation are about half an em. */
 function weight(s: string): number {
   let w = 0;

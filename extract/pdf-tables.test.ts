@@ -46,6 +46,23 @@ describe('ruledTables', () => {
     ]);
   });
 
+  it('cuts a label and the number just past its cell border that pdf.js delivered as one string', () => {
+    // LibreOffice sets a left-aligned number 2 pt after the border; a label filling its cell
+    // ends 2 pt before it, and pdf.js joins the two: "行政规范性文件0" centred in column 0.
+    const segs = fullGrid([60, 123, 180, 240], [700, 680, 660]);
+    const runs = [
+      { text: '行政规范性文件0', x0: 61, x1: 61 + 7 * 9 + 4.5, y: 686, size: 9 },
+      run('0', 182, 686), run('0', 242 - 60, 666),
+      // a merged label over two columns (no border between them) stays whole
+      { text: '第二十条第（一）项', x0: 61, x1: 61 + 9 * 9, y: 666, size: 9 },
+    ];
+    const segsMerged = [...segs.filter((s) => !(s.dir === 'v' && s.pos === 123)), v(123, 680, 700)];
+    const [t] = ruledTables(segsMerged, runs);
+    expect(t.rows[0]).toEqual(['行政规范性文件', '0', '0']);
+    expect(t.rows[1][0]).toBe('第二十条第（一）项');
+    expect(t.rows[1][1]).toBe('第二十条第（一）项');
+  });
+
   it('ignores a frame drawn around prose: one cell of text is not a table', () => {
     const segs = fullGrid([60, 540], [700, 600]);
     expect(ruledTables(segs, [run('本报告所列数据的统计期限自2019年1月1日起至2019年12月31日止。', 70, 650)])).toEqual([]);

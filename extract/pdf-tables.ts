@@ -2,7 +2,7 @@
 // places where an inner border is missing), then every text run is dropped into the cell that
 // contains it. Runs are placed one by one, before any line joining, so two numbers in adjacent
 // narrow cells can never be merged and one number can never be split.
-import { buildLines, joinWrapped, type Run } from './pdf-lines.ts';
+import { buildLines, joinWrapped, splitRunAt, type Run } from './pdf-lines.ts';
 import type { Segment } from './pdf-geometry.ts';
 
 export interface GridTable {
@@ -101,6 +101,32 @@ function hasBorder(segs: Segment[], pos: number, from: number, to: number): bool
   return false;
 }
 
+/** Half of the gap (pt) a run must reach past a border on each side to be cut there. */
+const STRADDLE = 1.5;
+
+/**
+ * A run crossing a drawn inner border of its row is two cells' text set as one string (see
+ * splitRunAt): cut it at every such border. A run over a merged cell (no border there) stays whole.
+ */
+function cutAtBorders(run: Run, xs: number[], ys: number[], vs: Segment[]): Run[] {
+  const inner = xs.slice(1, -1).filter((x) => run.x0 < x - STRADDLE && run.x1 > x + STRADDLE);
+  if (!inner.length) return [run];
+  const cy = run.y + 0.35 * run.size;
+  const r = ys.findIndex((y, i) => i < ys.length - 1 && cy <= y && cy >= ys[i + 1]);
+  if (r < 0) return [run];
+  const out: Run[] = [];
+  let rest = run;
+  for (const x of inner) {
+    if (!hasBorder(vs, x, ys[r + 1], ys[r])) continue;
+    const parts = splitRunAt(rest, x);
+    if (!parts) continue;
+    out.push(parts[0]);
+    rest = parts[1];
+  }
+  out.push(rest);
+  return out;
+}
+
 /**
  * Finds the ruled tables on one page. `runs` are all text runs of the page; each run whose
  * centre lies inside a table's cell is placed there.
@@ -141,17 +167,19 @@ export function ruledTables(segments: Segment[], runs: Run[]): GridTable[] {
 
     const placed = new Map<number, Run[]>();
     const used = new Set<Run>();
-    for (const run of runs) {
-      const cx = (run.x0 + run.x1) / 2;
-      const cy = run.y + 0.35 * run.size; // baseline → middle of the glyphs
-      if (cx < left || cx > right || cy < bottom || cy > top) continue;
-      const c = xs.findIndex((x, i) => i < nCols && cx >= x && cx <= xs[i + 1]);
-      const r = ys.findIndex((y, i) => i < nRows && cy <= y && cy >= ys[i + 1]);
-      if (c < 0 || r < 0) continue;
-      const root = find(r * nCols + c);
-      if (!placed.has(root)) placed.set(root, []);
-      placed.get(root)!.push(run);
-      used.add(run);
+    for (const whole of runs) {
+      for (const run of cutAtBorders(whole, xs, ys, vs)) {
+        const cx = (run.x0 + run.x1) / 2;
+        const cy = run.y + 0.35 * run.size; // baseline → middle of the glyphs
+        if (cx < left || cx > right || cy < bottom || cy > top) continue;
+        const c = xs.findIndex((x, i) => i < nCols && cx >= x && cx <= xs[i + 1]);
+        const r = ys.findIndex((y, i) => i < nRows && cy <= y && cy >= ys[i + 1]);
+        if (c < 0 || r < 0) continue;
+        const root = find(r * nCols + c);
+        if (!placed.has(root)) placed.set(root, []);
+        placed.get(root)!.push(run);
+        used.add(whole);
+      }
     }
     // A frame around prose (a boxed note) is not a table: it holds one cell of text only.
     if (placed.size < 2) continue;
