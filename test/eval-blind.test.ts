@@ -61,3 +61,28 @@ describe('ogi eval on the blind portal pages (Word-saved HTML, Hanweb #zoom, gkm
     }
   });
 });
+
+describe('ogi eval on the blind documents (PDF printed by Chromium and exported by LibreOffice, DOCX, DOC)', () => {
+  it('scores F1 ≥ 0.99 with every metadata field right', async () => {
+    const summary = await evaluateDirs(`${BLIND}documents/gold`, `${BLIND}documents`);
+    const table = formatSummary(summary, { verbose: true });
+    expect(summary.reports.length).toBeGreaterThanOrEqual(10);
+    expect(summary.failures, table).toBe(0);
+    expect(summary.f1, table).toBeGreaterThanOrEqual(0.99);
+    expect(summary.approx.ok, table).toBe(summary.approx.total);
+    for (const r of summary.reports) {
+      const f1 = (2 * r.tp) / (2 * r.tp + r.fp + r.fn);
+      expect(f1, `${r.file}\n${table}`).toBeGreaterThanOrEqual(0.95);
+    }
+    for (const field of ['year', 'region', 'template', 'agency_kind', 'agency'] as const) {
+      expect(summary.meta[field].ok, `${field}\n${table}`).toBe(summary.reports.length);
+    }
+  });
+
+  it('leaves a scanned report (pages printed back as images) as needs_ocr, not an empty report', async () => {
+    const { parseFile } = await import('../scripts/parse-file.ts');
+    const r = await parseFile(`${BLIND}documents/scanned-dali-2019.pdf`, { ocr: false });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect([r.failure, r.exitCode]).toEqual(['needs_ocr', 4]);
+  });
+});
