@@ -167,3 +167,15 @@ describe('leagues and prefectures', () => {
     expect(extractMeta(doc('阿拉善盟行政公署办公室2017年政府信息公开工作年度报告'))).toMatchObject({ region: { code: '152900' }, agency_kind: 'department' });
   });
 });
+
+describe('a title that names its unit by level only (市教育局, 省财政厅, 县人民政府办公室)', () => {
+  it.each([
+    ['市教育局2020年政府信息公开工作年度报告', '市教育局2020年政府信息公开工作年度报告_杭州市人民政府', '330100', '杭州市教育局'],
+    ['省财政厅2019年政府信息公开工作年度报告', '省财政厅2019年政府信息公开工作年度报告-浙江省人民政府门户网站', '330000', '浙江省财政厅'],
+    ['区民政局2020年政府信息公开工作年度报告', '区民政局2020年政府信息公开工作年度报告_南昌市西湖区人民政府', '360103', '西湖区民政局'],
+    ['县人民政府办公室2018年政府信息公开工作年度报告', '县人民政府办公室2018年政府信息公开工作年度报告 - 德清县人民政府', '330521', '德清县人民政府办公室'],
+  ])('%s on the portal %s → %s %s', (line, pageTitle, code, agency) => {
+    const m = extractMeta(doc(`${line}\n一、总体情况\n全年主动公开政府信息120条。`, pageTitle));
+    expect(m).toMatchObject({ region: { code }, agency, agency_kind: 'department' });
+  });
+});

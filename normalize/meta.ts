@@ -127,7 +127,7 @@ function agencyOf(
   text: string,
   paragraphs: string[],
 ): { agency?: string; agency_kind?: AgencyKind } {
-  const subject = title ? titleSubject(title) : '';
+  const subject = title ? expandBareLevel(titleSubject(title), region) : '';
   const gov = region ? governmentName(region) : undefined;
   if (subject) {
     // Strip the region names the subject starts with; what remains says who is speaking.
@@ -157,7 +157,23 @@ function regionOf(title: string | undefined, doc: Document, text: string): Regio
   const speaking = findRegions(opening, text).filter((m) => /^(人民)?政府/.test(opening.slice(m.index + m.name.length)));
   if (speaking.length) return speaking.reduce((a, b) => (b.node.level > a.node.level ? b : a)).node;
   const signature = paras.slice(-8).join('\n');
-  return mostSpecificRegion(signature, text)?.node ?? mostSpecificRegion(opening, text)?.node;
+  // A title that names its unit by level only (市教育局, 县人民政府办公室) leans on the portal's
+  // own name in the page <title> (…_杭州市人民政府) before any place the opening merely mentions.
+  const site = doc.title?.normalize('NFKC') ?? '';
+  return mostSpecificRegion(signature, text)?.node ?? mostSpecificRegion(site, text)?.node ?? mostSpecificRegion(opening, text)?.node;
+}
+
+/** A subject that names its unit by level only: 市教育局, 省财政厅, 县人民政府办公室, 区民政局. */
+const BARE_LEVEL = /^(自治区|省|市|州|县|区|旗|盟)(?=[\u4e00-\u9fa5]{2})/;
+
+/** 市教育局 of 杭州市 → 杭州市教育局: the level word stands for the report's unit of that level. */
+function expandBareLevel(subject: string, region: RegionNode | undefined): string {
+  const m = BARE_LEVEL.exec(subject);
+  if (!m || !region || findRegions(subject).some((r) => r.index === 0)) return subject;
+  for (let n: RegionNode | undefined = region; n; n = n.parent) {
+    if (n.name.endsWith(m[1])) return n.name + subject.slice(m[1].length);
+  }
+  return subject;
 }
 
 export function extractMeta(doc: Document): ReportMeta {
