@@ -179,3 +179,9 @@ describe('a title that names its unit by level only (市教育局, 省财政厅,
     expect(m).toMatchObject({ region: { code }, agency, agency_kind: 'department' });
   });
 });
+
+describe('years typed with a circle for zero', () => {
+  it('reads 二○一四年 (U+25CB) in a title as 2014', () => {
+    expect(extractMeta(doc('二○一四年宁海县政府信息公开工作年度报告\n一、概述'))).toMatchObject({ year: 2014, region: { code: '330226' }, agency_kind: 'government' });
+  });
+});

@@ -15,7 +15,8 @@ import { parseYear } from './numbers.ts';
 import { findRegions, governmentName, isZone, mostSpecificRegion, toRegion, type RegionNode } from './regions.ts';
 import type { AgencyKind, ReportMeta } from './types.ts';
 
-const YEAR = '(?:(?:19|20)\\d{2}|[一二][〇零九][〇零一二三四五六七八九]{2})';
+// 二〇一四 is also typed with ○ (a circle), O or 0 for the zero.
+const YEAR = '(?:(?:19|20)\\d{2}|[一二][〇零九○Oo0][〇零一二三四五六七八九○Oo0]{2})';
 // A trailing bracket may name the unit or the year: …年度报告（宿松县） / …年度报告(2016年度).
 const TITLE_LINE = /(?:政府信息公开|政务公开|信息公开)[^,，。:：]{0,12}(?:报告|年报)(?:\s*[(（【][^()（）【】]{2,30}[)）】])?$/;
 const HAS_YEAR = new RegExp(YEAR);

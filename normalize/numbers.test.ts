@@ -33,6 +33,8 @@ describe('Chinese numerals', () => {
 
   it('reads years in every form the reports use', () => {
     expect(parseYear('二〇一八年')).toBe(2018);
+    expect(parseYear('二○一四年')).toBe(2014); // ○ U+25CB, as typed in many reports
+    expect(parseYear('二0一六年')).toBe(2016);
     expect(parseYear('２０１９')).toBe(2019);
     expect(parseYear('2017年度')).toBe(2017);
     expect(parseYear('十二')).toBeUndefined();

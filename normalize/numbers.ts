@@ -62,7 +62,9 @@ export function parseChineseNumeral(text: string): number | undefined {
 
 /** A year written in any form: 2018, ２０１８, 二〇一八, 二零一八. */
 export function parseYear(text: string): number | undefined {
-  const t = text.normalize('NFKC').trim().replace(/年度?$/, '');
+  let t = text.normalize('NFKC').trim().replace(/年度?$/, '');
+  // Typists write the zero of 二〇一四 as ○ (a circle), O or 0: 二○一四, 二0一四.
+  if (!/^\d{4}$/.test(t)) t = t.replace(/[○Oo0]/g, '〇');
   const n = /^\d{4}$/.test(t) ? Number(t) : parseChineseNumeral(t);
   return n !== undefined && n >= 1990 && n <= 2100 ? n : undefined;
 }
