@@ -185,3 +185,10 @@ describe('years typed with a circle for zero', () => {
     expect(extractMeta(doc('二○一四年宁海县政府信息公开工作年度报告\n一、概述'))).toMatchObject({ year: 2014, region: { code: '330226' }, agency_kind: 'government' });
   });
 });
+
+describe('a title line that carries the publishing date', () => {
+  it('cuts a bare date after the title (…年度报告 2020-01-20) and keeps the year covered', () => {
+    const m = extractMeta(doc('宁海县教育局2019年政府信息公开工作年度报告 2020-01-20\n一、总体情况'));
+    expect(m).toMatchObject({ title: '宁海县教育局2019年政府信息公开工作年度报告', year: 2019, agency: '宁海县教育局', agency_kind: 'department' });
+  });
+});

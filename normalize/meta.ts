@@ -23,7 +23,7 @@ const HAS_YEAR = new RegExp(YEAR);
 /** A bracket tag names a unit (宿松县, 某局), not an edition note (全文, 摘要, 图解). */
 const UNIT_TAG = /(?:省|市|州|盟|县|区|旗|镇|乡|街道|办事处|政府|局|委员会|委|办公室|办|厅|中心|院|所)$/;
 /** A title line run together with the page's dateline: …年度报告信息来源：县人社局发布时间：2018-01-26. */
-const DATELINE_AFTER_TITLE = /(?<=报告|年报)[(（]?(?:信息来源|来源|发布时间|发布日期|发布机构|日期|时间|索引号|浏览次数|点击数?)[:：].*$/;
+const DATELINE_AFTER_TITLE = /(?<=报告|年报)(?:[(（]?(?:信息来源|来源|发布时间|发布日期|发布机构|日期|时间|索引号|浏览次数|点击数?)[:：].*|[(（]?\d{4}[-./年]\d{1,2}[-./月]\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?[)）]?)$/;
 const SITE_SUFFIX = /\s*[_|｜\-–—]\s*[^_|｜\-–—]*(?:网|政府|门户|平台)[^_|｜\-–—]*$/;
 
 function blockText(b: Block): string {
