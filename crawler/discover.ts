@@ -141,10 +141,12 @@ export function discover(page: PageToDiscover, scope: Scope): Discovery {
   const itemAnchors: Anchor[] = [];
   let pagination: PageRequest[] = [];
   let authoritative = false;
+  let ownedByAdapter = false;
   if (page.kind === 'list') {
     for (const adapter of FAMILY_ADAPTERS) {
       if (!adapter.detect(listPage)) continue;
       authoritative ||= adapter.authoritative === true;
+      ownedByAdapter ||= adapter.ownsLinks?.(listPage) === true;
       const pages = adapter.pages(listPage);
       const items = adapter.items?.(listPage) ?? [];
       if (pages.length > 0 || items.length > 0) families.push(adapter.name);
@@ -166,7 +168,7 @@ export function discover(page: PageToDiscover, scope: Scope): Discovery {
     for (const m of page.html.matchAll(SCRIPTED_ATTACHMENT)) itemAnchors.push({ href: m[1], text: '' });
   }
   let framedList = false;
-  for (const a of [...itemAnchors, ...anchors]) {
+  for (const a of ownedByAdapter ? itemAnchors : [...itemAnchors, ...anchors]) {
     const url = normalizeUrl(a.href, page.url);
     if (!url) continue;
     if (a.frame && expectsReports(page) && scope.sameHost(url)) {

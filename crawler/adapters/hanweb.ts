@@ -12,12 +12,24 @@ const PAGING_KEYS = new Set(['page', 'startrecord', 'endrecord', 'perpage']);
 const GROUP_PAGES = 3;
 const MAX_RECORDS = 20_000;
 
-function numberAfter(html: string, names: string[]): number | undefined {
+export function numberAfter(html: string, names: string[]): number | undefined {
   for (const name of names) {
     const m = html.match(new RegExp(`${name}\\s*[:=]\\s*["']?(\\d+)`, 'i')) ?? html.match(new RegExp(`<${name}>(\\d+)</${name}>`, 'i'));
     if (m) return Number(m[1]);
   }
   return undefined;
+}
+
+/** The dataproxy link of a column's embedded nextgroup, entities decoded. */
+export function nextgroupHref(html: string): string | undefined {
+  return html.match(NEXTGROUP)?.[1]?.replace(/&amp;/g, '&');
+}
+
+/** Older deployments' proxy (`/module/jpage/dataproxy.jsp`, no `/web/`) pages by `page=N` only: see hanweb-page.ts. */
+export function isPageOnlyJpage(page: ListPage): boolean {
+  const href = nextgroupHref(page.html);
+  const path = href ? new URL(href, page.url).pathname : new URL(page.url).pathname;
+  return /\/module\/jpage\/dataproxy\.jsp$/i.test(path);
 }
 
 export function hanwebRecords(html: string): string[] {
@@ -27,10 +39,10 @@ export function hanwebRecords(html: string): string[] {
 export const hanweb: Adapter = {
   name: 'hanweb-jpage',
   authoritative: true,
-  detect: (page) => /<datastore>/i.test(page.html) && /<recordset>|<nextgroup>/i.test(page.html),
+  detect: (page) => /<datastore>/i.test(page.html) && /<recordset>|<nextgroup>/i.test(page.html) && !isPageOnlyJpage(page),
   items: (page) => hanwebRecords(page.html),
   pages(page: ListPage): PageRequest[] {
-    const href = page.html.match(NEXTGROUP)?.[1]?.replace(/&amp;/g, '&');
+    const href = nextgroupHref(page.html);
     const here = new URL(page.url);
     const isProxy = /dataproxy\.jsp$/i.test(here.pathname);
     // A dataproxy answer may omit nextgroup; the request that produced it carries the same parameters.

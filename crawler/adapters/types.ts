@@ -25,4 +25,7 @@ export interface Adapter {
   pages(page: ListPage): PageRequest[];
   /** HTML fragments holding list items that are not in the page's DOM (e.g. XML-embedded records). */
   items?(page: ListPage): string[];
+  /** The page is this adapter's own answer (JSON, a catalogue mixing other columns): its links are
+   * only those `items` returns, never the raw text's. */
+  ownsLinks?(page: ListPage): boolean;
 }
