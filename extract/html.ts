@@ -48,17 +48,25 @@ function attr(el: Element, name: string): string {
   return el.attribs?.[name] ?? '';
 }
 
-/** Text of a subtree, iteratively, with block boundaries kept as separate pieces. */
-function subtreePieces(root: Element): string[] {
+/**
+ * Text of a subtree, iteratively, with block boundaries kept as separate pieces. With `maxChars`,
+ * stops once the pieces joined by one character are at least that long (a caller reading only a
+ * prefix need not normalise the rest).
+ */
+function subtreePieces(root: Element, maxChars = Infinity): string[] {
   const pieces: string[] = [];
   let current = '';
+  let joined = 0;
   const flush = () => {
     const t = normalizeSpace(current);
-    if (t) pieces.push(t);
+    if (t) {
+      joined += t.length + (pieces.length ? 1 : 0);
+      pieces.push(t);
+    }
     current = '';
   };
   const stack: (AnyNode | 'flush')[] = [...root.children].reverse();
-  while (stack.length) {
+  while (stack.length && joined < maxChars) {
     const n = stack.pop()!;
     if (n === 'flush') {
       flush();
@@ -81,7 +89,7 @@ function subtreePieces(root: Element): string[] {
     }
     for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
   }
-  flush();
+  if (joined < maxChars) flush();
   return pieces;
 }
 
@@ -108,18 +116,19 @@ function nonSpaceLength(s: string): number {
   return n;
 }
 
-/** Iterative post-order walk: every element's stats from its children's. */
+/**
+ * Every element's stats from its children's. Elements are listed parent-before-child (script and
+ * style subtrees left out), so reading the list backwards meets each element after all of its
+ * descendants: one array, no per-node stack frames.
+ */
 function computeStats(root: Element): Map<Element, Stats> {
   const stats = new Map<Element, Stats>();
-  const stack: { el: Element; done: boolean }[] = [{ el: root, done: false }];
-  while (stack.length) {
-    const item = stack.pop()!;
-    const el = item.el;
-    if (!item.done) {
-      stack.push({ el, done: true });
-      for (const c of el.children) if (isElement(c) && c.name !== 'script' && c.name !== 'style') stack.push({ el: c, done: false });
-      continue;
-    }
+  const order: Element[] = [root];
+  for (let i = 0; i < order.length; i++) {
+    for (const c of order[i].children) if (isElement(c) && c.name !== 'script' && c.name !== 'style') order.push(c);
+  }
+  for (let i = order.length - 1; i >= 0; i--) {
+    const el = order[i];
     const st: Stats = { text: 0, link: 0, table: el.name === 'table', innerTable: false };
     for (const c of el.children) {
       if (c.type === 'text') st.text += nonSpaceLength((c as unknown as { data: string }).data);
@@ -274,9 +283,12 @@ function removeChrome($: CheerioAPI, root: Element): void {
       doomed.push(el);
       continue;
     }
+    const attribs = el.attribs;
+    // Most elements carry no id, class, role or style: nothing below can doom them.
+    if (!attribs || (!attribs.style && !('hidden' in attribs) && !attribs.id && !attribs.class && !attribs.role)) continue;
     const st = stats.get(el) ?? NO_STATS;
     // Hidden elements (display:none) are templates, popups or duplicated menus.
-    if ((HIDDEN_STYLE.test(attr(el, 'style')) || 'hidden' in (el.attribs ?? {})) && !st.table) {
+    if ((HIDDEN_STYLE.test(attr(el, 'style')) || 'hidden' in attribs) && !st.table) {
       doomed.push(el);
       continue;
     }
@@ -307,9 +319,13 @@ function selectSimple(elements: Element[], selector: string): Element[] {
   return elements.filter((e) => e.name === selector);
 }
 
-/** The element holding the article: a known container, else the densest text block. */
-function findContentRoot(body: Element): Element {
+/** The element holding the article (a known container, else the densest text block), with the stats of the page it was chosen from. */
+function findContentRoot(body: Element): { root: Element; stats: Map<Element, Stats> } {
   const stats = computeStats(body);
+  return { root: chooseContentRoot(body, stats), stats };
+}
+
+function chooseContentRoot(body: Element, stats: Map<Element, Stats>): Element {
   const elements = allElements(body);
   const pageScore = Math.max(1, score(stats, body));
   for (const sel of CONTENT_SELECTORS) {
@@ -406,6 +422,9 @@ function metaContent(elements: Element[], names: string[]): string | undefined {
   }
   return undefined;
 }
+
+/** The date label is looked for in the page's first characters (the info bar above the article). */
+const PUBLISHED_SCAN_CHARS = 20_000;
 
 function findPublished(elements: Element[], pageText: string): string | undefined {
   const v = metaContent(elements, ['PubDate', 'publishdate', 'firstpublishedtime', 'og:release_date']);
@@ -555,40 +574,62 @@ function walkContent(root: Element, stats: Map<Element, Stats>, em: Emitter, tab
 const OPTIONAL_END_TAGS = new Set(['p', 'li', 'dt', 'dd', 'td', 'th', 'tr', 'tbody', 'thead', 'tfoot', 'colgroup', 'option', 'optgroup', 'rt', 'rp', 'html', 'head', 'body']);
 const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen', 'basefont', 'frame', 'isindex', 'o:p']);
 
+/** A tag-name character after the first ([a-zA-Z0-9:-]). */
+function isNameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 45;
+}
+
 /**
  * Drops the tags (not the text) of elements nested deeper than `limit`. Depth is counted from
  * opening against closing tags, an over-estimate where end tags are implied; real pages stay far
- * below the cap, so only hostile ones are touched. Linear in the page size.
+ * below the cap, so only hostile ones are touched. Linear in the page size: a hand-written scan
+ * with indexOf (what /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(\/?)>/g matches, without its
+ * backtracking over every attribute character), and nothing is copied unless a tag is dropped.
  */
 export function capNesting(html: string, limit: number): { html: string; dropped: number } {
-  const re = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)[^>]*?(\/?)>/g;
   const kept: boolean[] = [];
   let depth = 0;
   let dropped = 0;
   const parts: string[] = [];
   let last = 0;
-  const drop = (m: RegExpExecArray) => {
-    parts.push(html.slice(last, m.index));
-    last = m.index + m[0].length;
+  const drop = (from: number, to: number) => {
+    parts.push(html.slice(last, from));
+    last = to;
     dropped++;
   };
-  for (let m = re.exec(html); m; m = re.exec(html)) {
+  for (let lt = html.indexOf('<'); lt >= 0; ) {
+    const closing = html.charCodeAt(lt + 1) === 47; // </
+    const nameStart = closing ? lt + 2 : lt + 1;
+    const first = html.charCodeAt(nameStart) | 0x20;
+    if (!(first >= 97 && first <= 122)) {
+      lt = html.indexOf('<', lt + 1);
+      continue;
+    }
+    let nameEnd = nameStart + 1;
+    while (nameEnd < html.length && isNameChar(html.charCodeAt(nameEnd))) nameEnd++;
+    const gt = html.indexOf('>', nameEnd);
+    if (gt < 0) break; // no tag can close after this point
+    const next = html.indexOf('<', gt + 1);
+    const name = html.slice(nameStart, nameEnd).toLowerCase();
     // Elements whose end tag may be omitted (<p>, <td>, <li> …) would pile up in the count on
     // valid pages that omit it; the parser closes them itself, so they are neither counted nor dropped.
-    if (OPTIONAL_END_TAGS.has(m[2].toLowerCase())) continue;
-    if (m[1]) {
-      if (kept.length === 0) continue;
-      if (kept.pop()) depth--;
-      else drop(m);
-    } else if (!m[3] && !VOID_TAGS.has(m[2].toLowerCase())) {
-      if (depth >= limit) {
-        kept.push(false);
-        drop(m);
-      } else {
-        kept.push(true);
-        depth++;
+    if (!OPTIONAL_END_TAGS.has(name)) {
+      if (closing) {
+        if (kept.length > 0) {
+          if (kept.pop()) depth--;
+          else drop(lt, gt + 1);
+        }
+      } else if (!(gt - 1 >= nameEnd && html.charCodeAt(gt - 1) === 47) && !VOID_TAGS.has(name)) {
+        if (depth >= limit) {
+          kept.push(false);
+          drop(lt, gt + 1);
+        } else {
+          kept.push(true);
+          depth++;
+        }
       }
     }
+    lt = next;
   }
   if (dropped === 0) return { html, dropped };
   parts.push(html.slice(last));
@@ -616,10 +657,10 @@ export function htmlToDocument(html: string, meta: HtmlMeta): Document {
   const body = everything.find((e) => e.name === 'body') ?? docRoot;
   const rawTitle = findTitle(everything);
   // The date sits in the info bar, outside the article: look at the whole page's text.
-  const published = findPublished(everything, subtreePieces(body).join('\n').slice(0, 20_000));
+  const published = findPublished(everything, subtreePieces(body, PUBLISHED_SCAN_CHARS).join('\n').slice(0, PUBLISHED_SCAN_CHARS));
   if (!meta.wholeBody) removeChrome($, body);
-  const root = meta.wholeBody ? body : findContentRoot(body);
-  const stats = computeStats(root);
+  // An element's stats depend only on its subtree, so those computed over the body hold for the root.
+  const { root, stats } = meta.wholeBody ? { root: body, stats: computeStats(body) } : findContentRoot(body);
   const em: Emitter = { blocks: [], warnings, tableCount: 0, cellsLeft: HTML_LIMITS.maxCellsPerDocument };
   walkContent(root, stats, em, meta.tableOrigin ?? 'html');
   if (em.blocks.length >= HTML_LIMITS.maxBlocks) warnings.push(`more than ${HTML_LIMITS.maxBlocks} blocks: the rest was dropped`);
