@@ -147,6 +147,19 @@ describe('development zones', () => {
     expect(m).toMatchObject({ region: { code: '220172' }, agency: '长春净月高新技术产业开发区管理委员会', agency_kind: 'government' });
   });
 
+  it.each([
+    ['成都高新区管委会2021年政府信息公开工作年度报告', '510100', '成都高新区管委会'],
+    ['武汉东湖新技术开发区管委会2020年政府信息公开工作年度报告', '420100', '武汉东湖新技术开发区管委会'],
+    ['南京江北新区管理委员会2020年政府信息公开工作年度报告', '320100', '南京江北新区管理委员会'],
+    ['成都高新区2021年政府信息公开工作年度报告', '510100', '成都高新区管理委员会'],
+  ])('gives a zone without a code its city: %s → %s', (line, code, agency) => {
+    expect(extractMeta(doc(`${line}\n一、总体情况`))).toMatchObject({ region: { code }, agency, agency_kind: 'government' });
+  });
+
+  it('keeps a bureau of an uncoded zone a department of its city', () => {
+    expect(extractMeta(doc('成都高新区社区发展治理和社会保障局2021年政府信息公开工作年度报告'))).toMatchObject({ region: { code: '510100' }, agency_kind: 'department' });
+  });
+
   it('keeps a zone bureau a department', () => {
     const m = extractMeta(doc(`郑州经开区建设局2019年政府信息公开工作年度报告`));
     expect(m).toMatchObject({ region: { code: '410171' }, agency: '郑州经开区建设局', agency_kind: 'department' });

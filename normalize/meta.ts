@@ -12,7 +12,7 @@
 //   government's own report; an office/bureau/committee/street/township is a department.
 import type { Block, Document } from '../extract/document.ts';
 import { parseYear } from './numbers.ts';
-import { findRegions, governmentName, isZone, mostSpecificRegion, toRegion, type RegionNode } from './regions.ts';
+import { findRegions, governmentName, isZone, mostSpecificRegion, resolveRegionName, toRegion, type RegionNode } from './regions.ts';
 import type { AgencyKind, ReportMeta } from './types.ts';
 
 // 二〇一四 is also typed with ○ (a circle), O or 0 for the zero.
@@ -85,6 +85,21 @@ function titleSubject(title: string): string {
   return subject;
 }
 
+/**
+ * A development zone GB/T 2260 does not code (成都高新区, 南京江北新区, 武汉东湖新技术开发区):
+ * the city its name starts with. Zones that have a code are regions of their own (regions.ts).
+ */
+const UNCODED_ZONE = /^([\u4e00-\u9fa5]{2,3}?)市?[\u4e00-\u9fa5]{0,4}?(?:高新技术产业开发区|新技术产业开发区|新技术开发区|高新区|经济技术开发区|经开区|经济开发区|工业园区|新区)/;
+/** What follows a zone's name when its administrative committee speaks for the whole zone. */
+const ZONE_COMMITTEE = /^(?:党工委)?(?:管委会|管理委员会)?$/;
+
+function uncodedZone(subject: string): { zone: string; city?: RegionNode } | undefined {
+  const m = UNCODED_ZONE.exec(subject);
+  if (!m) return undefined;
+  const city = resolveRegionName(`${m[1]}市`);
+  return { zone: m[0], city: city && city.level <= 2 ? city : undefined };
+}
+
 function agencyFromSubject(subject: string, gov: string | undefined): { agency: string; agency_kind: AgencyKind } {
   // Strip the region names the subject starts with; what remains says who is speaking.
   let rest = subject;
@@ -97,6 +112,11 @@ function agencyFromSubject(subject: string, gov: string | undefined): { agency: 
   }
   // 盟 and 地区 have a 行政公署 (行署) where other units have a people's government.
   if (rest === '' || /^(?:(?:人民)?政府|行政公署|行署)$/.test(rest)) return { agency: gov ?? subject, agency_kind: 'government' };
+  // A zone without a code: its committee (or the bare zone name) reports as the zone's government.
+  const zone = last ? undefined : uncodedZone(subject);
+  if (zone && ZONE_COMMITTEE.test(subject.slice(zone.zone.length))) {
+    return { agency: subject === zone.zone ? `${subject}管理委员会` : subject, agency_kind: 'government' };
+  }
   // A development zone's committee reports for the whole zone, as a government would: 合肥高新区管委会.
   if (last && isZone(last) && /^(?:党工委)?(?:管委会|管理委员会)$/.test(rest)) return { agency: subject, agency_kind: 'government' };
   // Anything else after the region is a body of it: 人民政府办公室, 教育局, 某某街道办事处.
@@ -151,6 +171,8 @@ function regionOf(title: string | undefined, doc: Document, text: string): Regio
   if (title) {
     const m = mostSpecificRegion(title, text);
     if (m) return m.node;
+    const zoneCity = uncodedZone(titleSubject(title))?.city;
+    if (zoneCity) return zoneCity;
   }
   const paras = doc.blocks.map(blockText).filter(Boolean);
   const opening = paras.slice(0, 6).join('\n');

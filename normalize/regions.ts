@@ -2,7 +2,9 @@
 // (province → prefecture → county/district; municipalities' districts sit under the province);
 // renamed and merged units come from our own data/region-renames.tsv, resolving to today's code
 // (开县 → 开州区 500154). Duplicate names (朝阳区, 鼓楼区, 铁西区 …) are settled by which parent
-// the document names. Pure after the one-time load of the tables.
+// the document names. Development zones: one GB/T 2260 codes (x7x under its city, 合肥高新区
+// 340171) is a region of its own; one it does not (成都高新区) takes its city's code (meta.ts), and
+// either zone's 管委会 reports as the zone's government. Pure after the one-time load of the tables.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Region } from './types.ts';
