@@ -88,24 +88,30 @@ const MHT_MARKERS = /^(mime-version:|content-type:\s*multipart\/related)/im;
 function garbageRatio(head: Uint8Array): number {
   if (head.length === 0) return 0;
   let bad = 0;
+  let hasHighByte = false;
   for (let i = 0; i < head.length; i++) {
     const b = head[i];
+    if (b >= 0x80) hasHighByte = true;
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x1b) bad++;
     else if (b === 0x7f || b === 0xff) bad++;
   }
   const controls = bad / head.length;
-  if (controls > 0.1) return controls;
+  if (controls > 0.1 || !hasHighByte) return controls; // pure ASCII decodes cleanly in both
   // Bytes ≥ 0x80: accept when they decode as UTF-8 or as GB18030 without replacement characters.
-  const utf8 = new TextDecoder('utf-8').decode(head);
-  const gb = new TextDecoder('gb18030').decode(head);
-  const repl = (s: string) => {
-    let n = 0;
-    for (const ch of s) if (ch === '\ufffd') n++;
-    return n;
-  };
+  // The GB18030 decode is needed only when UTF-8 leaves some (most pages are UTF-8).
+  const utf8Bad = countReplacements(UTF8.decode(head));
   // Cutting the head mid-character leaves one replacement at the end; allow a handful.
-  const invalid = Math.min(repl(utf8), repl(gb));
+  const invalid = utf8Bad === 0 ? 0 : Math.min(utf8Bad, countReplacements(GB18030.decode(head)));
   return Math.max(controls, invalid / Math.max(1, head.length / 2));
+}
+
+const UTF8 = new TextDecoder('utf-8');
+const GB18030 = new TextDecoder('gb18030');
+
+function countReplacements(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\ufffd'); i >= 0; i = s.indexOf('\ufffd', i + 1)) n++;
+  return n;
 }
 
 /** Sniffs a file from its bytes. `name` is only used for nothing but messages elsewhere. */
