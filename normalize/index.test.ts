@@ -118,6 +118,33 @@ describe('template reports restating table 三 in prose', () => {
   });
 });
 
+describe('template reports whose tables are images', () => {
+  it('reads the rows of table 三 the summary names (予以公开28件，部分公开5件) as their 总计', () => {
+    const lines = [
+      '湄潭县2020年政府信息公开工作年度报告',
+      '一、总体情况',
+      '2020年，全县主动公开政府信息12,856条。全年共收到政府信息公开申请47件，上年结转2件。其中予以公开28件，部分公开5件，不予公开3件，无法提供6件，结转下年度继续办理4件。',
+      '二、主动公开政府信息情况',
+      '三、收到和处理政府信息公开申请情况',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+    ];
+    const report = normalize({
+      blocks: lines.map((text) => ({ kind: 'paragraph' as const, text })),
+      source: { name: 'meitan.html', format: 'html' },
+      warnings: [],
+    });
+    expect(report.template).toBe('t2019');
+    expect(report.metrics).toMatchObject({
+      'applications.new.total': 47,
+      'applications.outcome.granted.total': 28,
+      'applications.outcome.partial.total': 5,
+    });
+    expect(Object.keys(report.metrics).filter((k) => k.startsWith('reply.'))).toEqual([]);
+  });
+});
+
 describe('documents read by OCR', () => {
   it('marks every stated number low-confidence and still checks the identities', async () => {
     const { normalize } = await import('./index.ts');

@@ -17,6 +17,20 @@ import { NotAReportError, type Check, type MetricDetail, type Report } from './t
  * not read as the old-era keys.
  */
 const TABLE_OWNED_IN_TEMPLATES = /^reply\./;
+/**
+ * …but where the summary names a row of table 三 it states that row's 总计: a report whose tables
+ * are images still says 予以公开28件，部分公开5件. The table, when readable, wins as for any key.
+ */
+const TEMPLATE_ROW_OF_REPLY: Record<string, string> = {
+  'reply.granted': 'applications.outcome.granted.total',
+  'reply.partial': 'applications.outcome.partial.total',
+};
+
+function templateProse(d: MetricDetail): MetricDetail[] {
+  const row = TEMPLATE_ROW_OF_REPLY[d.key];
+  if (row) return [{ ...d, key: row }];
+  return TABLE_OWNED_IN_TEMPLATES.test(d.key) ? [] : [d];
+}
 
 export function normalize(doc: Document): Report {
   const compact = compactText(documentText(doc));
@@ -30,7 +44,7 @@ export function normalize(doc: Document): Report {
   checks.push(...table.checks);
   // Keys derived from the table are table facts: derive them before prose can claim the key.
   const tableSide = [...table.details, ...deriveMetrics(metricsOf(table.details), era)];
-  const prose = extractProse(doc, era).filter((d) => era === 'pre2019' || !TABLE_OWNED_IN_TEMPLATES.test(d.key));
+  const prose = era === 'pre2019' ? extractProse(doc, era) : extractProse(doc, era).flatMap(templateProse);
   const details = mergeProse(tableSide, prose, checks).filter((d) => isMetricKey(d.key));
   const metrics = metricsOf(details);
   for (const d of deriveMetrics(metrics, era)) {
