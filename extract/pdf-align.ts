@@ -16,6 +16,15 @@ const NUMBER = /^[-+]?\d[\d,]*(?:\.\d+)?(?:万?元|%)?$/;
 const MIN_ROWS = 2;
 const MIN_NUMBERS = 2;
 const MAX_HEADER_LINES = 4;
+/**
+ * Label-only lines allowed between two number rows: a group label beside rows whose own labels
+ * wrap to three lines (（六）其他处理 / 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理…).
+ */
+const MAX_LABEL_LINES = 6;
+/** A row label opening with its item number: 3.其他, （六）其他处理, 四、结转下年度继续办理. */
+const ITEM_START = /^(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)/;
+/** A section heading (四、政府信息公开行政复议…) ends a table even when another follows closely. */
+const SECTION = /^[一二三四五六七八九十]+、/;
 
 const numbers = (l: Line) => l.runs.filter((r) => NUMBER.test(r.text));
 const isDataLine = (l: Line) => numbers(l).length >= MIN_NUMBERS && !/[。；]/.test(l.text);
@@ -36,7 +45,7 @@ export function alignedTables(lines: Line[]): AlignedTable[] {
       const gap = sorted[j - 1].y - sorted[j].y;
       if (gap > 3.5 * sorted[j].size) break;
       if (isDataLine(sorted[j])) end = j;
-      else if (/[。；]/.test(sorted[j].text) || j - end > 3) break;
+      else if (/[。；]/.test(sorted[j].text) || SECTION.test(sorted[j].text) || j - end > MAX_LABEL_LINES) break;
       j++;
     }
     // The tail of a label wrapped below the last number row.
@@ -96,6 +105,12 @@ function build(header: Line[], body: Line[]): AlignedTable {
     // Ties go to the row below: wrapped labels more often start level with their numbers.
     let best = dataLines[0];
     for (const d of dataLines) if (Math.abs(d.y - l.y) < Math.abs(best.y - l.y)) best = d;
+    // A label that starts with its item number (3.其他) starts its cell: a fragment set in the
+    // same column just above it is the tail of the row above (…其政府信息公开申请).
+    if (best.y < l.y && best.runs.some((r) => ITEM_START.test(r.text) && l.runs.some((f) => Math.abs(f.x0 - r.x0) < 2))) {
+      const above = dataLines.filter((d) => d.y > l.y).sort((a, b) => a.y - b.y)[0];
+      if (above) best = above;
+    }
     return best;
   };
   for (const line of all) {

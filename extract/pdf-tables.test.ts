@@ -105,6 +105,18 @@ describe('tables continued on the next page', () => {
     expect(continuedRows(first, next)!.rows).toEqual([['行政事业性收费', '12.5', '12.5']]);
   });
 
+  it('continues a borderless (aligned) table column for column, and only one of the same width', () => {
+    const aligned = (rows: string[][]) => ({ top: 700, bottom: 700, left: NaN, right: NaN, cols: [], rows, openTop: [], runs: new Set<Run>() });
+    const p2 = aligned([['（五）1.信访举报投诉类申请', '0', '0'], ['2.重复申请', '1', '1']]);
+    const p3 = aligned([['3.要求提供公开出版物', '0', '0']]);
+    const rest = continuedRows(p2, p3)!;
+    expect(joinRows(rest.refine(p2.rows), rest)).toEqual([
+      ['（五）1.信访举报投诉类申请', '0', '0'], ['2.重复申请', '1', '1'], ['3.要求提供公开出版物', '0', '0'],
+    ]);
+    expect(continuedRows(p2, aligned([['行政复议', '1', '0', '0', '1']]))).toBeUndefined();
+    expect(continuedRows(first, p3)).toBeUndefined();
+  });
+
   it('does not join a table of a different width', () => {
     const other = ruledTables(fullGrid([90, 200, 400], [780, 760, 740]), [run('结果维持', 92, 766), run('3', 300, 746), run('0', 120, 746)])[0];
     expect(continuedRows(first, other)).toBeUndefined();
@@ -144,6 +156,32 @@ describe('tables without borders (column alignment)', () => {
       ['（二）部分公开（区分处理的， 只计这一情形）', '5', '1', '6'],
     ]);
     expect(t.lines.has(lines[5])).toBe(false);
+  });
+
+  it('keeps a row whose group label and wrapped label take many lines, and gives a label tail to the row above', () => {
+    // （六）其他处理 beside rows whose labels wrap to three lines (LibreOffice, no borders, numbers
+    // centred on the middle line); the tail "申请" sits just above the next row's "3.其他".
+    const lines = [
+      line(700, ['（五）', 60], ['2.重复申请', 100], ['0', 300], ['0', 340]),
+      line(680, ['1.申请人无正当理由逾期不', 100]),
+      line(668, ['补正、行政机关不再处理', 100], ['0', 300], ['0', 340]),
+      line(656, ['其政府信息公开申请', 100]),
+      line(644, ['（六）', 60]),
+      line(632, ['2.申请人逾期未按收费通知', 100]),
+      line(620, ['其他处', 60], ['要求缴纳费用、行政机关', 100], ['1', 300], ['1', 340]),
+      line(608, ['理', 60], ['不再处理其政府信息公开', 100]),
+      line(598, ['申请', 100]),
+      line(590, ['3.其他', 100], ['2', 300], ['2', 340]),
+      line(560, ['四、政府信息公开行政复议、行政诉讼情况', 60]),
+      line(540, ['行政复议', 60]),
+      line(520, ['0', 100], ['0', 140], ['0', 180], ['0', 220], ['0', 260]),
+    ];
+    const tables = alignedTables(lines);
+    expect(tables[0].rows.map((r) => r.slice(1))).toEqual([['0', '0'], ['0', '0'], ['1', '1'], ['2', '2']]);
+    expect(tables[0].rows[2][0]).toContain('不再处理其政府信息公开 申请');
+    expect(tables[0].rows[3][0]).toBe('3.其他');
+    // The section heading ends table 三: table 四 is a table of its own.
+    expect(tables).toHaveLength(2);
   });
 
   it('finds nothing in prose, where numbers sit against the words around them', () => {

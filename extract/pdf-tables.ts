@@ -224,6 +224,14 @@ export function ruledTables(segments: Segment[], runs: Run[]): GridTable[] {
  * undefined when the two parts do not line up.
  */
 export function continuedRows(prev: GridTable, next: GridTable): Continuation | undefined {
+  // Tables rebuilt from alignment (no borders) carry no column edges: a part on the next page
+  // continues one with the same number of columns, column for column.
+  if (!prev.cols.length || !next.cols.length) {
+    const width = (t: GridTable) => new Set(t.rows.map((r) => r.length));
+    const [a, b] = [width(prev), width(next)];
+    if (prev.cols.length || next.cols.length || a.size !== 1 || b.size !== 1 || [...a][0] !== [...b][0]) return undefined;
+    return { cols: [], refine: (rows) => rows, rows: next.rows, openTop: next.rows[0].map(() => 0) };
+  }
   if (Math.abs(prev.left - next.left) > 6 || Math.abs(prev.right - next.right) > 6) return undefined;
   // The common columns: every edge either part draws. A part that lacks an edge (its rows span
   // there) repeats the spanning cell's text on both sides, as span expansion does.
