@@ -128,6 +128,7 @@ function round2(n: number): number {
 
 /** Words that state zero outright when they answer the metric being read. */
 const ZERO_WORDS = /^(无|没有|未发生|均为0|均为零|零|0)$/;
+const ASCII_DIGITS = /^[0-9]+$/;
 /** A cell that states nothing: blank, dashes, slashes. */
 const BLANK_CELL = /^[—–\-－/／\\…_]*$/;
 
@@ -138,6 +139,9 @@ const BLANK_CELL = /^[—–\-－/／\\…_]*$/;
  */
 export function parseCell(text: string, opts: { money?: boolean } = {}): ParsedNumber | undefined {
   const raw = text;
+  // Most cells are a plain ASCII digit run: what the general path below gives for them, without
+  // its NFKC pass and regexes (a template table has hundreds of such cells).
+  if (ASCII_DIGITS.test(text)) return { value: round2(Number(text)) || 0, qualifier: 'exact', raw };
   let t = text.normalize('NFKC').replace(/[\s,，]/g, '');
   if (BLANK_CELL.test(t)) return undefined;
   if (ZERO_WORDS.test(t)) return { value: 0, qualifier: 'exact', raw };

@@ -44,7 +44,11 @@ const WORDED_CHANGE = /^(?:增加|新增|增|减少|减)\s*\d+(?:项|个|件)?$/
 
 export type CellKind = 'blank' | 'value' | 'label';
 
+const ASCII_DIGITS = /^[0-9]+$/;
+
 export function cellKind(text: string): CellKind {
+  // The commonest cell, a plain digit run, is a value (parseCell reads it): skip the NFKC pass.
+  if (ASCII_DIGITS.test(text)) return 'value';
   if (BLANK.test(text)) return 'blank';
   const t = text.normalize('NFKC').trim();
   if (t === '无' || WORDED_CHANGE.test(t)) return 'value';
