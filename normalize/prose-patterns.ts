@@ -95,6 +95,8 @@ export const PHRASE_RULES: PhraseRule[] = [
       // 全年通过大理市人民政府门户网站主动公开政府信息3,126条: the year's one figure, given as
       // the portal's (the portal carries everything; other outlets repost it).
       '(?:全年|本年度?|年内)(?:共)?(?:通过|在|依托){G}{0,20}?(?:门户网站|网站|网)(?:上)?主动公开(?:各类)?(?:政府|政务)?信息(?:共计?)?{N}',
+      // 市教育局在门户网站主动公开政府信息2376条: the reporting unit by its name, same figure.
+      '[\\u4e00-\\u9fa5]{1,12}?(?:局|委员会|委|办公室|厅|中心|街道办事处|街道|镇|乡)(?:通过|在|依托){G}{0,20}?(?:门户网站|网站|网)(?:上)?主动公开(?:各类)?(?:政府|政务)?信息(?:共计?)?{N}',
     ],
   },
   {

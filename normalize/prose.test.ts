@@ -689,6 +689,8 @@ describe('a department\'s one outlet', () => {
       'proactive.total': 3126, 'proactive.channel.website': 3126, 'proactive.channel.wechat': 1874,
     });
     expect(metrics('二、主动公开政府信息情况\n本年度我街道通过区政府门户网站主动公开政府信息126条。')['proactive.total']).toBe(126);
+    // The unit by its own name: 市教育局在门户网站…
+    expect(metrics('（一）主动公开。2021年，市教育局在门户网站主动公开政府信息2376条，涉及招生考试、学校收费等内容。')['proactive.total']).toBe(2376);
     // A stated total still wins over the portal's share of it.
     expect(metrics('二、主动公开政府信息情况\n全年主动公开政府信息6842条。全年通过区政府门户网站主动公开政府信息4215条。')['proactive.total']).toBe(6842);
   });
