@@ -2,7 +2,7 @@
 // look-alikes real columns mix in), and the hostile corners every real portal has somewhere.
 // The server renders this with each family's own markup; tests read the expectations from here.
 
-export type Family = 'trs0' | 'trs1' | 'hanweb' | 'jslist';
+export type Family = 'trs0' | 'trs1' | 'hanweb' | 'jslist' | 'hanweb-page' | 'xxgk' | 'jpaas' | 'gkmlpt';
 export type Encoding = 'gbk-meta' | 'gbk-bare' | 'utf8';
 /** How the portal misbehaves for one URL (once per server instance). */
 export type Quirk = 'flaky503' | 'retry429' | 'redirect-chain' | 'gone';
@@ -45,6 +45,16 @@ export interface Column {
   hostileMenu?: boolean;
   /** Everything under the column (lists, pages, attachments) sits behind a 瑞数-style 412 challenge. */
   challenge?: 'ruishu';
+  /** hanweb-page: the most records its dataproxy.jsp returns per page, whatever perpage asks. */
+  ceiling?: number;
+  /** xxgk: the area whose catalogue search.jsp returns, and the column's info type. */
+  xxgk?: { area: string; infotypeId: string; jdid: string };
+  /** jpaas: the ids in the list unit's queryData. */
+  jpaas?: { webId: string; pageId: string; tplSetId: string };
+  /** gkmlpt: the platform's site id and the 年报 column's id. */
+  gkmlpt?: { sid: string; column: string };
+  /** Entries the platform returns alongside the column's (other columns of a catalogue): never to be fetched. */
+  foreign?: Item[];
 }
 
 const T = '/zwgk/zfxxgk/zfxxgknb/';
@@ -141,6 +151,90 @@ export const COLUMNS: Column[] = [
         attachment: { path: '/rsnb/202401/P020240129311.pdf', file: 'report-2020.pdf', label: '流水镇2023年政府信息公开工作年度报告.pdf' } },
       { title: '流水镇2023年度财政预算执行情况', date: '2024-01-10', path: '/rsnb/202401/t20240110_29.html', report: false },
     ],
+  },
+  // Four more CMS families, each on its own paging mechanism (crawler/adapters/).
+  {
+    // Older 大汉 jpage: /module/jpage/dataproxy.jsp honours only page=N, and answers at most 4 records
+    // per page although the column displays 6.
+    family: 'hanweb-page',
+    base: '/col/col2345/',
+    name: '政府信息公开年报',
+    encoding: 'utf8',
+    perPage: 6,
+    ceiling: 4,
+    hanweb: { columnid: '2345', unitid: '6789', webid: '3' },
+    items: [
+      ...[2023, 2022, 2021, 2020].flatMap((y, i) => [
+        { title: `金乡县发展和改革局${y}年政府信息公开工作年度报告`, date: `${y + 1}-01-2${i}`, path: `/art/${y + 1}/1/2${i}/art_2345_${900 - i * 10}.html`, report: true },
+        { title: `金乡县教育和体育局${y}年政府信息公开工作年度报告`, date: `${y + 1}-01-1${i}`, path: `/art/${y + 1}/1/1${i}/art_2345_${899 - i * 10}.html`, report: true },
+      ]),
+      { title: '金乡县2023年部门预算公开说明', date: '2023-02-10', path: '/art/2023/2/10/art_2345_850.html', report: false },
+      { title: '金乡县人民政府2019年政府信息公开工作年度报告', date: '2020-01-31', path: '/art/2020/1/31/art_2345_840.html', report: true },
+      { title: '金乡县2019年政务公开工作要点', date: '2019-04-02', path: '/art/2019/4/2/art_2345_830.html', report: false },
+      { title: '金乡县人民政府2018年政府信息公开工作年度报告', date: '2019-03-29', path: '/art/2019/3/29/art_2345_820.html', report: true },
+      { title: '金乡县人民政府2017年政府信息公开工作年度报告', date: '2018-03-30', path: '/art/2018/3/30/art_2345_810.html', report: true },
+      { title: '金乡县人民政府2016年政府信息公开工作年度报告', date: '2017-03-30', path: '/art/2017/3/30/art_2345_800.html', report: true },
+      { title: '关于报送2016年政府信息公开工作年度报告的通知', date: '2017-01-05', path: '/art/2017/1/5/art_2345_790.html', report: false },
+    ],
+  },
+  {
+    // Hanweb 信息公开 module: search.jsp returns the whole area's catalogue, three entries a page,
+    // other columns' documents (foreign) mixed in.
+    family: 'xxgk',
+    base: '/col/col1229505/',
+    name: '政府信息公开年报',
+    encoding: 'utf8',
+    perPage: 3,
+    hanweb: { columnid: '1229505', unitid: '0', webid: '1' },
+    xxgk: { area: '002489310', infotypeId: 'WZLC0107', jdid: '3163' },
+    items: [
+      { title: '鹿城区2023年政府信息公开工作年度报告', date: '2024-01-18', path: '/art/2024/1/18/art_1229505_59001.html', report: true },
+      { title: '鹿城区2022年政府信息公开工作年度报告', date: '2023-01-17', path: '/art/2023/1/17/art_1229505_48001.html', report: true },
+      { title: '鹿城区2022年政务公开工作要点落实情况', date: '2023-01-05', path: '/art/2023/1/5/art_1229505_47901.html', report: false },
+      { title: '鹿城区2021年政府信息公开工作年度报告', date: '2022-01-20', path: '/art/2022/1/20/art_1229505_37001.html', report: true },
+    ],
+    foreign: [
+      { title: '鹿城区发展和改革局2023年政府信息公开工作年度报告', date: '2024-01-17', path: '/art/2024/1/17/art_1229511_58990.html', report: true },
+      { title: '鹿城区民政局2022年政府信息公开工作年度报告', date: '2023-01-16', path: '/art/2023/1/16/art_1229512_47990.html', report: true },
+      { title: '鹿城区2023年国民经济和社会发展统计公报', date: '2023-03-01', path: '/art/2023/3/1/art_1229498_47500.html', report: false },
+      { title: '鹿城区教育局2021年政府信息公开工作年度报告', date: '2022-01-19', path: '/art/2022/1/19/art_1229513_36990.html', report: true },
+      { title: '鹿城区卫生健康局2021年政府信息公开工作年度报告', date: '2022-01-18', path: '/art/2022/1/18/art_1229514_36980.html', report: true },
+    ],
+  },
+  {
+    // Hanweb jpaas: the column's list unit is built by build/unit, three entries a page.
+    family: 'jpaas',
+    base: '/col/col1229608862/',
+    name: '政府信息公开年报',
+    encoding: 'utf8',
+    perPage: 3,
+    jpaas: { webId: '3f5b2c', pageId: '1229608862', tplSetId: 'a8dc01' },
+    items: [
+      { title: '黄岩区2023年政府信息公开工作年度报告', date: '2024-01-22', path: '/art/2024/1/22/art_1229608862_3001.html', report: true },
+      { title: '黄岩区2024年政府工作报告', date: '2024-01-15', path: '/art/2024/1/15/art_1229608862_2990.html', report: false },
+      { title: '黄岩区2022年政府信息公开工作年度报告', date: '2023-01-20', path: '/art/2023/1/20/art_1229608862_2501.html', report: true },
+      { title: '黄岩区2021年政府信息公开工作年度报告', date: '2022-01-21', path: '/art/2022/1/21/art_1229608862_2001.html', report: true },
+      { title: '黄岩区2022年财政决算公开', date: '2022-08-21', path: '/art/2022/8/21/art_1229608862_1990.html', report: false },
+      { title: '黄岩区2020年政府信息公开工作年度报告', date: '2021-01-26', path: '/art/2021/1/26/art_1229608862_1501.html', report: true },
+      { title: '黄岩区2019年政府信息公开工作年度报告', date: '2020-01-23', path: '/art/2020/1/23/art_1229608862_1001.html', report: true },
+    ],
+  },
+  {
+    // Guangdong gkmlpt: a script shell; the 年报 column's list is /gkmlpt/api/all/2821, two per page.
+    family: 'gkmlpt',
+    base: '/gkmlpt/',
+    name: '政府信息公开年报',
+    encoding: 'utf8',
+    perPage: 2,
+    gkmlpt: { sid: '755034', column: '2821' },
+    items: [
+      { title: '深圳市龙华区2023年政府信息公开工作年度报告', date: '2024-01-30', path: '/gkmlpt/content/11/11103/post_11103456.html', report: true },
+      { title: '深圳市龙华区民政局2023年政府信息公开工作年度报告', date: '2024-01-25', path: '/gkmlpt/content/11/11100/post_11100321.html', report: true },
+      { title: '深圳市龙华区2023年政府信息公开工作年度报告解读', date: '2024-01-30', path: '/gkmlpt/content/11/11103/post_11103460.html', report: false },
+      { title: '深圳市龙华区2022年政府信息公开工作年度报告', date: '2023-01-31', path: '/gkmlpt/content/10/10401/post_10401234.html', report: true },
+      { title: '深圳市龙华区2021年政府信息公开工作年度报告', date: '2022-01-28', path: '/gkmlpt/content/9/9501/post_9501122.html', report: true },
+    ],
+    foreign: [{ title: '深圳市龙华区政府信息公开指南', date: '2023-06-01', path: '/gkmlpt/content/10/10800/post_10800001.html', report: false }],
   },
 ];
 

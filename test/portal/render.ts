@@ -153,3 +153,97 @@ export function ruishuChallenge(): string {
 <script type="text/javascript">(function(){var t=$_ts.nsd.toString(36);setTimeout(function(){document.cookie='FSSBBIl1UgzbN7N80S='+t+'; path=/';location.reload();},300);})();</script>
 </head><body></body></html>`;
 }
+
+// ——— Four more CMS families (see data.ts) ———
+
+/** An older 大汉 column: nextgroup points at /module/jpage/dataproxy.jsp?page=1, first display page embedded. */
+export function hanwebPagedColumnPage(col: Column): string {
+  const h = col.hanweb!;
+  const records = col.items.slice(0, col.perPage).map(hanwebRecord);
+  const body = `<div class="main"><div class="dqwz">当前位置：<a href="/">首页</a> &gt; <a href="/col/col2300/index.html">政府信息公开</a> &gt; <span>${col.name}</span></div>
+<div class="lmlb" id="${h.columnid}">
+<script type="text/xml"><datastore><nextgroup><![CDATA[<a href="/module/jpage/dataproxy.jsp?page=1&appid=1&webid=${h.webid}&path=/&columnid=${h.columnid}&unitid=${h.unitid}&webname=%E9%87%91%E4%B9%A1%E5%8E%BF&permissiontype=0"></a>]]></nextgroup>
+<recordset>${records.join('\n')}</recordset></datastore></script></div>
+<script language="javascript" src="/module/jpage/jpage.js"></script>
+<script>$(document).ready(function(){ $('#${h.columnid}').jpage({ dataStore: dataStore, perPage: ${col.perPage}, totalRecord: ${col.items.length}, proxyUrl: '/module/jpage/dataproxy.jsp' }); });</script>
+</div>`;
+  return chrome(col.name, body);
+}
+
+export function hanwebPagedAnswer(col: Column, from: number, count: number): string {
+  const records = col.items.slice(from, from + count).map(hanwebRecord);
+  return `<?xml version="1.0" encoding="utf-8"?><datastore><totalrecord>${col.items.length}</totalrecord><recordset>${records.join('\n')}</recordset></datastore>`;
+}
+
+export function xxgkColumnPage(col: Column): string {
+  const h = col.hanweb!;
+  const x = col.xxgk!;
+  const body = `<div class="main"><div class="dqwz">当前位置：<a href="/">首页</a> &gt; <a href="/module/xxgk/tree.jsp?area=${x.area}">信息公开目录</a> &gt; <span>${col.name}</span></div>
+<div class="xxgk-right"><div class="bt">${col.name}</div><div id="div${h.columnid}"><div class="loading">正在加载…</div></div></div></div>
+<script type="text/javascript" src="/module/xxgk/js/xxgk.js"></script>
+<script type="text/javascript">
+  var para = { infotypeId: '${x.infotypeId}', jdid: '${x.jdid}', divid: 'div${h.columnid}', area: '${x.area}', sortfield: 'compaltedate:0', currpage: 1 };
+  function change(n) { para.currpage = n; $.post('/module/xxgk/search.jsp', para, function (html) { $('#div${h.columnid}').html(html); }); }
+  change(1);
+</script>`;
+  return chrome(col.name, body);
+}
+
+/** The catalogue as search.jsp answers it: the column's entries and other columns' interleaved. */
+export function xxgkCatalogue(col: Column): Item[] {
+  const own = col.items;
+  const other = col.foreign ?? [];
+  const out: Item[] = [];
+  for (let i = 0; i < Math.max(own.length, other.length); i++) {
+    if (other[i]) out.push(other[i]);
+    if (own[i]) out.push(own[i]);
+  }
+  return out;
+}
+
+export function xxgkAnswer(col: Column, page: number): string {
+  const all = xxgkCatalogue(col);
+  const pages = Math.ceil(all.length / col.perPage);
+  const rows = all
+    .slice((page - 1) * col.perPage, page * col.perPage)
+    .map((it, i) => `<tr><td>${col.xxgk!.area}/${it.date.slice(0, 4)}-000${i + 1}</td><td><a href="${it.path}" target="_blank" title="${esc(it.title)}">${esc(it.title)}</a></td><td>${it.date}</td></tr>`);
+  return `<table class="xxgk_table" width="100%"><tr class="xxgk_title"><td>索引号</td><td>名称</td><td>发布日期</td></tr>
+${rows.join('\n')}</table>
+<div class="xxgk_page">共${pages}页 第${page}页 ${page > 1 ? `<a href="javascript:change(${page - 1})">上一页</a>` : ''} ${page < pages ? `<a href="javascript:change(${page + 1})">下一页</a>` : ''}</div>`;
+}
+
+export function jpaasColumnPage(col: Column): string {
+  const j = col.jpaas!;
+  const q = esc(JSON.stringify({ webId: j.webId, pageId: j.pageId, tplSetId: j.tplSetId, pageType: 'column', tagId: '当前栏目list', editType: null, pageSize: col.perPage }));
+  const body = `<div class="main"><div class="dqwz">当前位置：<a href="/">首页</a> &gt; <span>${col.name}</span></div>
+<div class="main-right"><div class="title">${col.name}</div><div class="list-unit" id="ogj1" queryData="${q}"></div></div></div>
+<script src="/jpaas-publish-server/static/js/unit-loader.js"></script>`;
+  return chrome(col.name, body);
+}
+
+export function jpaasUnit(col: Column, pageNo: number, pageSize: number): string {
+  const items = col.items.slice((pageNo - 1) * pageSize, pageNo * pageSize);
+  const lis = items.map((it) => `<li><a href="${it.path}" title="${esc(it.title)}" target="_blank">${esc(it.title)}</a><span>${it.date}</span></li>`);
+  const html = `<ul class="list">${lis.join('')}</ul><div class="page"><a href="javascript:void(0)" class="prev">上页</a><span>${pageNo}</span></div>`;
+  return JSON.stringify({ success: true, code: 200, data: { html, total: col.items.length } });
+}
+
+export function gkmlptShell(col: Column): string {
+  const g = col.gkmlpt!;
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开_深圳市龙华区人民政府</title>
+<script>window._CONFIG = { SID: '${g.sid}', SITE_NAME: '深圳市龙华区人民政府', API_ROOT: '/gkmlpt/api' };</script></head>
+<body><div id="app"><ul class="menu"><li><a href="#2811">政府信息公开指南</a></li><li><a href="#${g.column}"><span>${col.name}</span></a></li></ul></div>
+<script src="/gkmlpt/static/js/app.8c1f.js"></script></body></html>`;
+}
+
+export function gkmlptApi(col: Column, items: Item[], page: number): string {
+  const articles = items.slice((page - 1) * col.perPage, page * col.perPage).map((it, i) => ({
+    id: 11100000 + i,
+    identifier: `007543282/${it.date.slice(0, 4)}-0000${i}`,
+    publisher: '深圳市龙华区政务服务数据管理局',
+    created_at: Math.floor(Date.parse(it.date) / 1000),
+    title: it.title,
+    url: it.path,
+  }));
+  return JSON.stringify({ classify: { name: col.name }, articles, total: items.length });
+}

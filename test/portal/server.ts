@@ -9,7 +9,24 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import iconv from 'iconv-lite';
 import { COLUMNS, HOSTILE, ROBOTS_TXT, type Column, type Item } from './data.ts';
-import { chrome, detailPage, hanwebColumnPage, hanwebProxyAnswer, jsListShell, listHref, ruishuChallenge, trsListPage } from './render.ts';
+import {
+  chrome,
+  detailPage,
+  gkmlptApi,
+  gkmlptShell,
+  hanwebColumnPage,
+  hanwebPagedAnswer,
+  hanwebPagedColumnPage,
+  hanwebProxyAnswer,
+  jpaasColumnPage,
+  jpaasUnit,
+  jsListShell,
+  listHref,
+  ruishuChallenge,
+  trsListPage,
+  xxgkAnswer,
+  xxgkColumnPage,
+} from './render.ts';
 
 export interface AccessEntry {
   /** Arrival time, ms (monotonic, same clock for all entries). */
@@ -121,8 +138,66 @@ export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
         const list = col.items.slice((page - 1) * col.perPage, page * col.perPage).map((it) => ({ title: it.title, url: it.path, date: it.date }));
         return { type: 'application/json', body: Buffer.from(JSON.stringify({ total: col.items.length, page, pages, list })) };
       });
+    } else if (col.family === 'hanweb-page' || col.family === 'xxgk' || col.family === 'jpaas' || col.family === 'gkmlpt') {
+      addPlatformColumn(col);
     }
-    for (const item of col.items) addItem(col, item);
+    for (const item of [...col.items, ...(col.foreign ?? [])]) addItem(col, item);
+  }
+
+  /** The four API-backed families: a column page plus the endpoint its script calls. Each endpoint
+   * answers like the real one: without the column's own parameters, no data. */
+  function addPlatformColumn(col: Column): void {
+    const refuse = (): Resource => ({ status: 400, type: 'text/plain', body: Buffer.from('参数错误'), dynamic: true });
+    const json = (text: string): Resource => ({ type: 'application/json;charset=UTF-8', body: Buffer.from(text), dynamic: true });
+    if (col.family === 'hanweb-page') {
+      const page = () => columnPage(hanwebPagedColumnPage(col), col);
+      routes.set(col.base, page);
+      routes.set(col.base + 'index.html', page);
+      routes.set('/module/jpage/dataproxy.jsp', (_req, body, url) => {
+        const form = new URLSearchParams(body);
+        const param = (k: string) => url.searchParams.get(k) ?? form.get(k);
+        if (param('columnid') !== col.hanweb!.columnid) return refuse();
+        // startrecord/endrecord mean nothing here: no page= is page 1. perpage above the ceiling is
+        // cut short (the page's place in the list is still counted at the size asked for).
+        const n = Math.max(1, Number(param('page') ?? 1));
+        const size = Math.max(1, Number(param('perpage') ?? 15));
+        return { type: 'text/xml; charset=utf-8', body: Buffer.from(hanwebPagedAnswer(col, (n - 1) * size, Math.min(size, col.ceiling!))), dynamic: true };
+      });
+    } else if (col.family === 'xxgk') {
+      const page = () => columnPage(xxgkColumnPage(col), col);
+      routes.set(col.base, page);
+      routes.set(col.base + 'index.html', page);
+      routes.set('/module/xxgk/search.jsp', (req, body) => {
+        const form = new URLSearchParams(body);
+        if (req.method !== 'POST' || form.get('area') !== col.xxgk!.area || form.get('infotypeId') !== col.xxgk!.infotypeId) return refuse();
+        const n = Math.max(1, Number(form.get('currpage') ?? 1));
+        return { type: 'text/html; charset=utf-8', body: Buffer.from(xxgkAnswer(col, n)), dynamic: true };
+      });
+    } else if (col.family === 'jpaas') {
+      const page = () => columnPage(jpaasColumnPage(col), col);
+      routes.set(col.base, page);
+      routes.set(col.base + 'index.html', page);
+      routes.set('/api-gateway/jpaas-publish-server/front/page/build/unit', (_req, _body, url) => {
+        const j = col.jpaas!;
+        if (url.searchParams.get('webId') !== j.webId || url.searchParams.get('pageId') !== j.pageId) return refuse();
+        // Paging outside paramJson is ignored, as on the real platform.
+        let p: { pageNo?: number; pageSize?: number } = {};
+        try {
+          p = JSON.parse(url.searchParams.get('paramJson') ?? '{}');
+        } catch {
+          return refuse();
+        }
+        return json(jpaasUnit(col, Math.max(1, Number(p.pageNo ?? 1)), Math.max(1, Number(p.pageSize ?? 15))));
+      });
+    } else {
+      const g = col.gkmlpt!;
+      routes.set(col.base + 'index', () => columnPage(gkmlptShell(col), col));
+      routes.set(`/gkmlpt/api/all/${g.column}`, (_req, _body, url) =>
+        url.searchParams.get('sid') !== g.sid ? refuse() : json(gkmlptApi(col, col.items, Math.max(1, Number(url.searchParams.get('page') ?? 1)))),
+      );
+      // The shell's other column (公开指南): the crawler has no business there.
+      routes.set('/gkmlpt/api/all/2811', (_req, _body, url) => json(gkmlptApi(col, col.foreign ?? [], Math.max(1, Number(url.searchParams.get('page') ?? 1)))));
+    }
   }
 
   function addItem(col: Column, item: Item): void {

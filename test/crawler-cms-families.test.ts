@@ -1,0 +1,110 @@
+// Four more CMS families on the local portal (test/portal): older Hanweb jpage paged by page= with a
+// perpage ceiling, the Hanweb 信息公开 module's catalogue, Hanweb jpaas build/unit and Guangdong
+// gkmlpt. Each list is reached only through its platform's own endpoint; asserted from the server's
+// access log and the database, like test/crawler-portal.test.ts.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { crawl, type CrawlSummary, type Site } from '../crawler/index.ts';
+import { openDatabase, type DB } from '../db/open.ts';
+import { ambiguousInList, columnOf, expectedReportPaths, type Family } from './portal/data.ts';
+import { startPortal, type AccessEntry, type Portal } from './portal/server.ts';
+
+const RATE = 20;
+const OPTS = { timeoutMs: 1000, maxBytes: 1024 * 1024, retryBaseMs: 100, contact: 'https://example.org/ogi-contact' };
+const FAMILIES: Family[] = ['hanweb-page', 'xxgk', 'jpaas', 'gkmlpt'];
+
+let portal: Portal;
+let db: DB;
+let first: CrawlSummary;
+let firstLog: AccessEntry[];
+let secondLog: AccessEntry[];
+
+const start = (f: Family) => (f === 'gkmlpt' ? `${columnOf(f).base}index` : `${columnOf(f).base}index.html`);
+
+function sitesFor(p: Portal): Site[] {
+  return FAMILIES.map((f) => ({ id: f, start_urls: [`${p.origin}${start(f)}`], render: 'never' as const, rate: RATE }));
+}
+
+const pathOf = (url: string) => {
+  const u = new URL(url);
+  return u.pathname + u.search;
+};
+
+beforeAll(async () => {
+  portal = await startPortal();
+  db = openDatabase(':memory:');
+  first = await crawl(db, sitesFor(portal), OPTS);
+  firstLog = portal.log.splice(0);
+  await crawl(db, sitesFor(portal), OPTS);
+  secondLog = portal.log.splice(0);
+});
+
+afterAll(async () => {
+  await portal?.close();
+  db?.close();
+});
+
+describe('CMS platforms whose lists come from their own endpoints', () => {
+  const reached = () => {
+    const docs = db.prepare('SELECT url, final_url FROM report_documents').all() as Array<{ url: string; final_url: string }>;
+    return new Set(docs.flatMap((d) => [pathOf(d.url), pathOf(d.final_url)]));
+  };
+
+  it.each(FAMILIES)('%s: finds every report of the column and fetches no look-alike', (family) => {
+    const col = columnOf(family);
+    const got = reached();
+    for (const path of expectedReportPaths(col)) expect(got, `missing report ${path}`).toContain(path);
+    const fetched = firstLog.map((e) => e.url);
+    for (const it of col.items.filter((i) => !i.report && !ambiguousInList(i))) expect(fetched).not.toContain(it.path);
+  });
+
+  it('counts exactly the reports of the four columns', () => {
+    expect(first.reportsFound).toBe(FAMILIES.flatMap((f) => expectedReportPaths(columnOf(f))).length);
+  });
+
+  it('older Hanweb jpage: pages by page= only, and re-pages at the ceiling the server revealed', () => {
+    const proxy = firstLog.filter((e) => e.url.startsWith('/module/jpage/dataproxy.jsp'));
+    expect(proxy.every((e) => e.method === 'POST' && e.status === 200)).toBe(true);
+    expect(proxy.some((e) => /startrecord/.test(e.url))).toBe(false);
+    const col = columnOf('hanweb-page');
+    // Asked at the column's 6 per page, cut to 4: the whole list is then asked for 4 at a time.
+    expect(proxy.map((e) => e.url)).toContain(`/module/jpage/dataproxy.jsp?page=2&perpage=${col.perPage}`);
+    const atCeiling = proxy.filter((e) => e.url.endsWith(`perpage=${col.ceiling}`)).map((e) => e.url);
+    expect(atCeiling.sort()).toEqual([1, 2, 3, 4].map((n) => `/module/jpage/dataproxy.jsp?page=${n}&perpage=${col.ceiling}`));
+  });
+
+  it('信息公开 module: walks the catalogue’s pages and leaves other columns’ entries alone', () => {
+    const col = columnOf('xxgk');
+    const search = firstLog.filter((e) => e.url.startsWith('/module/xxgk/search.jsp'));
+    expect(search.map((e) => e.url)).toEqual([1, 2, 3].map((n) => `/module/xxgk/search.jsp?divid=div1229505&currpage=${n}`));
+    expect(search.every((e) => e.method === 'POST' && e.status === 200)).toBe(true);
+    const fetched = new Set(firstLog.concat(secondLog).map((e) => e.url));
+    for (const it of col.foreign!) expect(fetched, `fetched another column's ${it.path}`).not.toContain(it.path);
+  });
+
+  it('jpaas: pages build/unit with pageNo inside paramJson', () => {
+    const units = firstLog.filter((e) => e.url.startsWith('/api-gateway/jpaas-publish-server/front/page/build/unit'));
+    const pageNos = units.map((e) => JSON.parse(new URL(e.url, 'http://x').searchParams.get('paramJson')!).pageNo);
+    expect(pageNos.sort()).toEqual([1, 2, 3]);
+    expect(units.every((e) => e.status === 200)).toBe(true);
+  });
+
+  it('gkmlpt: asks the API for the 年报 column with the shell’s SID, and no other column', () => {
+    const api = firstLog.filter((e) => e.url.startsWith('/gkmlpt/api/'));
+    expect(api.map((e) => e.url).sort()).toEqual([1, 2, 3].map((n) => `/gkmlpt/api/all/2821?page=${n}&sid=755034`));
+    expect(firstLog.map((e) => e.url)).not.toContain(columnOf('gkmlpt').foreign![0].path);
+  });
+
+  it('stays polite: robots.txt first, our User-Agent, and the per-host rate', () => {
+    expect(firstLog[0].url).toBe('/robots.txt');
+    for (const e of firstLog) expect(e.userAgent).toMatch(/ogi\/.*example\.org\/ogi-contact/);
+    const times = firstLog.map((e) => e.t).sort((a, b) => a - b);
+    for (let i = 0; i < times.length; i++) expect(times.filter((t) => t >= times[i] && t < times[i] + 1000).length).toBeLessThanOrEqual(RATE + 2);
+  });
+
+  it('a second run fetches the same endpoints again (they have no validators) and finds nothing new', () => {
+    const endpoints = (log: AccessEntry[]) => log.filter((e) => /dataproxy|search\.jsp|build\/unit|gkmlpt\/api/.test(e.url)).map((e) => e.url).sort();
+    expect(endpoints(secondLog)).toEqual(endpoints(firstLog));
+    const dupes = db.prepare('SELECT count(*) FROM (SELECT site_id, url FROM frontier GROUP BY 1, 2 HAVING count(*) > 1)').pluck().get();
+    expect(dupes).toBe(0);
+  });
+});
