@@ -63,6 +63,7 @@ describe('region names → GB/T 2260 codes', () => {
     expect(governmentName(resolveRegionName('滨江区', '杭州市')!)).toBe('杭州市滨江区人民政府');
     expect(governmentName(resolveRegionName('开州区')!)).toBe('重庆市开州区人民政府');
     expect(governmentName(resolveRegionName('珲春市')!)).toBe('珲春市人民政府');
+    expect(governmentName(resolveRegionName('神农架林区')!)).toBe('神农架林区人民政府'); // under 湖北省 directly
   });
 });
 

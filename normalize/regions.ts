@@ -247,6 +247,10 @@ export function governmentName(node: RegionNode): string {
   if (isZone(node)) return `${node.name}管理委员会`;
   // A league (盟) or prefecture (地区) is governed by its administrative office (行政公署).
   if (node.level === 2 && /(?:盟|地区)$/.test(node.name)) return `${node.name}行政公署`;
-  if (node.level === 3 && /区$/.test(node.name) && node.parent) return `${node.parent.name}${node.name}人民政府`;
+  // …but a district a province governs directly (湖北省 → 神农架林区) goes by its own name.
+  const parent = node.parent;
+  if (node.level === 3 && /区$/.test(node.name) && parent && (parent.level === 2 || /市$/.test(parent.name))) {
+    return `${parent.name}${node.name}人民政府`;
+  }
   return `${node.name}人民政府`;
 }
