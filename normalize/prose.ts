@@ -222,15 +222,40 @@ function snippet(text: string, start: number, end: number): string {
   return (from > 0 ? '…' : '') + text.slice(from, Math.min(text.length, end + 30)).trim() + '…';
 }
 
-/** present[id] === stamp: gate word `id` occurs in the sentence being read (stamp changes per sentence). */
+/** The rules (indices in COMPILED) with a pattern gated by each word; rules with an ungated pattern. */
+const WORD_RULES: number[][] = Array.from({ length: GATE_WORDS.size }, () => []);
+const UNGATED_RULES: number[] = [];
+COMPILED.forEach(({ regexes }, ri) => {
+  for (const { gate } of regexes) {
+    if (!gate.length && !UNGATED_RULES.includes(ri)) UNGATED_RULES.push(ri);
+    for (const id of gate) if (!WORD_RULES[id].includes(ri)) WORD_RULES[id].push(ri);
+  }
+});
+
+/**
+ * present[id] === stamp: gate word `id` occurs in the sentence being read; ruleOpen[ri] === stamp:
+ * some pattern of rule `ri` may match it. The stamp changes per sentence, so nothing is cleared.
+ */
+/** GATE_LISTS[GATE_FIRST_CODE[c]]: the gate words starting with UTF-16 unit c (-1: none). */
+const GATE_LISTS = [...GATE_BY_FIRST.values()];
+const GATE_FIRST_CODE = new Int16Array(65536).fill(-1);
+[...GATE_BY_FIRST.keys()].forEach((first, at) => (GATE_FIRST_CODE[first.charCodeAt(0)] = at));
 const present = new Uint32Array(GATE_WORDS.size);
+const ruleOpen = new Uint32Array(COMPILED.length);
 let stamp = 0;
 
 function markGateWords(text: string): void {
   stamp = (stamp + 1) >>> 0 || 1;
+  for (const ri of UNGATED_RULES) ruleOpen[ri] = stamp;
   for (let i = 0; i < text.length; i++) {
-    const list = GATE_BY_FIRST.get(text[i]);
-    if (list) for (const { word, id } of list) if (text.startsWith(word, i)) present[id] = stamp;
+    const at = GATE_FIRST_CODE[text.charCodeAt(i)];
+    if (at < 0) continue;
+    const list = GATE_LISTS[at];
+    for (const { word, id } of list) {
+      if (present[id] === stamp || !text.startsWith(word, i)) continue;
+      present[id] = stamp;
+      for (const ri of WORD_RULES[id]) ruleOpen[ri] = stamp;
+    }
   }
 }
 
@@ -260,11 +285,12 @@ function fromSentences(sents: Sentence[]): Candidate[] {
     }
     const mentionsSubject = /复议|诉讼/.test(s.text);
     markGateWords(s.text);
-    for (const compiled of COMPILED) {
-      const { rule, regexes } = compiled;
+    for (let ri = 0; ri < COMPILED.length; ri++) {
       // Cheapest test first: a pattern whose required words are not in the sentence cannot
       // match, and most rules have none of theirs in a given sentence.
-      if (!regexes.some((r) => gateOpen(r.gate))) continue;
+      if (ruleOpen[ri] !== stamp) continue;
+      const compiled = COMPILED[ri];
+      const { rule, regexes } = compiled;
       if (rule.subject && !mentionsSubject) continue;
       if (rule.context && !rule.context.test(s.text) && !rule.context.test(s.section) && !rule.context.test(prev)) continue;
       const unit = (compiled.unit ??= unitOf(rule.key));
