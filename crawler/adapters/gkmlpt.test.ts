@@ -42,6 +42,18 @@ describe('gkmlpt', () => {
     expect(gkmlpt.pages({ url: url.replace('page=1', 'page=3'), html: answer([['x', 'http://www.szlh.gov.cn/a.html']], 5) })).toEqual([]);
   });
 
+  it('reads the report column from the config’s TREE, under a department’s folder too', () => {
+    const tree = `<script>window._CONFIG = { SID: '662021', TREE: [{"id":718,"name":"\\u673a\\u6784\\u804c\\u80fd","children":[]},{"id":720,"name":"政府信息公开","children":[{"id":721,"name":"政府信息公开年报","children":[]},{"id":722,"name":"年报解读 {旧}","jump_url":"http://www.yangjiang.gov.cn/old/"}]}], SERVICE_AREA_ID: 4417 };</script>`;
+    expect(gkmlpt.pages({ url: 'http://www.yangjiang.gov.cn/yjzjj/gkmlpt/index', html: tree }).map((p) => p.url)).toEqual([
+      'http://www.yangjiang.gov.cn/yjzjj/gkmlpt/api/all/721?page=1&sid=662021',
+    ]);
+    // Answers under the folder keep it; post_url stands in for a missing url; classify.post_count is the total.
+    const answer = JSON.stringify({ classify: { id: 721, post_count: 3 }, articles: [{ title: '阳江市住房和城乡建设局2023年政府信息公开工作年度报告', url: '', post_url: '/yjzjj/gkmlpt/content/0/963/post_963149.html' }, { title: 'b', url: '/b' }] });
+    const page = { url: 'http://www.yangjiang.gov.cn/yjzjj/gkmlpt/api/all/721?page=1&sid=662021', html: answer };
+    expect(gkmlpt.items!(page)[0]).toContain('href="/yjzjj/gkmlpt/content/0/963/post_963149.html"');
+    expect(gkmlpt.pages(page).map((p) => p.url)).toEqual(['http://www.yangjiang.gov.cn/yjzjj/gkmlpt/api/all/721?page=2&sid=662021']);
+  });
+
   it('works from a start URL that is the API itself', () => {
     const page = { url: 'http://www.szlh.gov.cn/gkmlpt/api/all/2821?sid=755034', html: answer([['a', '/a'], ['b', '/b']], 4) };
     expect(gkmlpt.pages(page).map((p) => p.url)).toEqual(['http://www.szlh.gov.cn/gkmlpt/api/all/2821?page=2&sid=755034']);

@@ -231,8 +231,11 @@ export function jpaasUnit(col: Column, pageNo: number, pageSize: number): string
 export function gkmlptShell(col: Column): string {
   const g = col.gkmlpt!;
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>政府信息公开_深圳市龙华区人民政府</title>
-<script>window._CONFIG = { SID: '${g.sid}', SITE_NAME: '深圳市龙华区人民政府', API_ROOT: '/gkmlpt/api' };</script></head>
-<body><div id="app"><ul class="menu"><li><a href="#2811">政府信息公开指南</a></li><li><a href="#${g.column}"><span>${col.name}</span></a></li></ul></div>
+<script>window._CONFIG = { SID: '${g.sid}', SITE_NAME: '深圳市龙华区人民政府', TREE: ${JSON.stringify([
+    { id: 2810, name: '政府信息公开', children: [{ id: 2811, name: '政府信息公开指南', children: [] }, { id: Number(g.column), name: col.name, children: [] }] },
+    { id: 2830, name: '政策解读', children: [] },
+  ])}, SERVICE_AREA_ID: 440309 };</script></head>
+<body><div id="app"><div class="loading">加载中…</div></div>
 <script src="/gkmlpt/static/js/app.8c1f.js"></script></body></html>`;
 }
 
