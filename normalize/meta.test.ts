@@ -205,3 +205,23 @@ describe('a title line that carries the publishing date', () => {
     expect(m).toMatchObject({ title: '宁海县教育局2019年政府信息公开工作年度报告', year: 2019, agency: '宁海县教育局', agency_kind: 'department' });
   });
 });
+
+describe('a province named inside a regulation title', () => {
+  it('is not the government speaking: 《上海市政府信息公开规定》 in a district bureau\'s report', () => {
+    const m = extractMeta(doc(`2019年政府信息公开工作年度报告
+根据《上海市政府信息公开规定》要求编制本报告。
+一、总体情况
+2019年，我局认真贯彻落实。
+上海市闵行区教育局
+2020年1月20日`));
+    expect(m).toMatchObject({ region: { code: '310112' }, agency: '上海市闵行区教育局', agency_kind: 'department' });
+  });
+
+  it('leaves the unit to the portal when the text names none: 《湖北省政府信息公开规定》 on 远安县\'s site', () => {
+    const m = extractMeta(doc(`2019年政府信息公开工作年度报告
+按照市政府办公室要求，根据《湖北省政府信息公开规定》，编制本报告。
+一、总体情况
+2019年，我县认真贯彻落实。`, '2019年政府信息公开工作年度报告_远安县人民政府'));
+    expect(m).toMatchObject({ region: { code: '420525' }, agency: '远安县人民政府', agency_kind: 'government' });
+  });
+});

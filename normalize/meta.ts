@@ -177,9 +177,13 @@ function regionOf(title: string | undefined, doc: Document, text: string): Regio
   const paras = doc.blocks.map(blockText).filter(Boolean);
   const opening = paras.slice(0, 6).join('\n');
   // The unit whose government is speaking: 滨江区政府紧紧围绕…
-  const speaking = findRegions(opening, text).filter((m) => /^(人民)?政府/.test(opening.slice(m.index + m.name.length)));
+  // 《浙江省政府信息公开暂行办法》 names a regulation, not a government speaking.
+  const speaking = findRegions(opening, text).filter(
+    (m) => /^(人民)?政府(?!信息公开)/.test(opening.slice(m.index + m.name.length)) && opening[m.index - 1] !== '《',
+  );
   if (speaking.length) return speaking.reduce((a, b) => (b.node.level > a.node.level ? b : a)).node;
-  const signature = paras.slice(-8).join('\n');
+  // The signature block: short lines without sentence punctuation (a name, a date), not prose.
+  const signature = paras.slice(-8).filter((p) => p.length <= 30 && !/[,，。;；《》]/.test(p)).join('\n');
   // A title that names its unit by level only (市教育局, 县人民政府办公室) leans on the portal's
   // own name in the page <title> (…_杭州市人民政府) before any place the opening merely mentions.
   const site = doc.title?.normalize('NFKC') ?? '';
