@@ -124,6 +124,13 @@ describe('a title that does not name who reports', () => {
     expect(m).toMatchObject({ agency: '本溪市生态环境局', agency_kind: 'department' });
   });
 
+  it('takes it from …要求，由…编制 later in the opening sentence', () => {
+    const m = extractMeta(doc(`2020年政府信息公开工作年度报告
+本年度报告根据《中华人民共和国政府信息公开条例》要求，由广州市白云区景泰街道办事处编制。本报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。
+一、总体情况`));
+    expect(m).toMatchObject({ region: { code: '440111' }, agency: '广州市白云区景泰街道办事处', agency_kind: 'department' });
+  });
+
   it('keeps a government report signed by its office a government report', () => {
     const m = extractMeta(doc(`2021年政府信息公开工作年度报告
 2021年，全县深入推进政务公开。会同县人民政府坚持公开为常态。

@@ -127,7 +127,11 @@ const ORGANIZATION = '[\\u4e00-\\u9fa5]{2,30}?(?:人民政府办公室|人民政
 /** The signature under the report: a line that is only an organisation's name. */
 const SIGNATURE = new RegExp(`^${ORGANIZATION}$`);
 /** 本报告由本溪市生态环境局根据…编制 / 本报告是XX依据…编制的. */
-const COMPILED_BY = new RegExp(`本(?:年度)?报告(?:由|是)(${ORGANIZATION})(?:根据|依据|按照|编制|结合)`);
+const COMPILED_BY = new RegExp(
+  `本(?:年度)?报告(?:由|是)(${ORGANIZATION})(?:根据|依据|按照|编制|结合)|` +
+    // 本年度报告根据《条例》…要求，由广州市白云区景泰街道办事处编制
+    `本(?:年度)?报告[^。]{0,80}?[,，]由(${ORGANIZATION})(?:负责)?(?:编制|编写)`,
+);
 const SIGNATURE_LINES = 6;
 
 function namedAgency(paragraphs: string[]): string | undefined {
@@ -137,7 +141,8 @@ function namedAgency(paragraphs: string[]): string | undefined {
   }
   for (const p of paragraphs.slice(0, SIGNATURE_LINES)) {
     const m = COMPILED_BY.exec(p.replace(/\s+/g, ''));
-    if (m && findRegions(m[1]).length) return m[1];
+    const org = m && (m[1] ?? m[2]);
+    if (org && findRegions(org).length) return org;
   }
   return undefined;
 }
