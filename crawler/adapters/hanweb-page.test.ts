@@ -27,33 +27,31 @@ describe('Hanweb jpage, page=N deployments', () => {
 
   it('asks for page=2…4 at the size the column displays, posting the nextgroup parameters', () => {
     const pages = hanwebPaged.pages({ url: COLUMN_URL, html: column });
-    expect(pages.map((p) => p.url)).toEqual([2, 3, 4].map((n) => `http://www.jrx.gov.cn/module/jpage/dataproxy.jsp?page=${n}&perpage=2`));
+    expect(pages.map((p) => p.url)).toEqual([2, 3, 4].map((n) => `http://www.jrx.gov.cn/module/jpage/dataproxy.jsp?page=${n}&perpage=2&startrecord=${2 * n - 1}&endrecord=${2 * n}`));
     expect(pages[0].method).toBe('POST');
     expect(Object.fromEntries(new URLSearchParams(pages[0].body))).toEqual({
       appid: '1', webid: '3', path: '/', columnid: '2345', unitid: '6789', webname: '金乡县', permissiontype: '0',
     });
-    expect(pages.some((p) => /startrecord/.test(p.url + p.body))).toBe(false);
   });
 
   it('never asks more per page than the ceiling, whatever the column declares', () => {
     const big = column.replace('perPage: 2, totalRecord: 7', 'perPage: 1000, totalRecord: 2400');
     const urls = hanwebPaged.pages({ url: COLUMN_URL, html: big }).map((p) => p.url);
-    expect(urls[0]).toBe('http://www.jrx.gov.cn/module/jpage/dataproxy.jsp?page=1&perpage=300');
+    expect(urls[0]).toBe('http://www.jrx.gov.cn/module/jpage/dataproxy.jsp?page=1&perpage=300&startrecord=1&endrecord=300');
     expect(urls).toHaveLength(8);
   });
 
   it('an answer cut short before the list ends reveals the ceiling: the list is paged again at that size', () => {
     const body = 'appid=1&webid=3&path=%2F&columnid=2345&unitid=6789';
-    const url = 'http://www.jrx.gov.cn/module/jpage/dataproxy.jsp?page=2&perpage=2';
-    // Page 2 of 7 at 2 per page should hold 2 records; a full one schedules nothing new.
-    expect(hanwebPaged.pages({ url, html: answer(2), requestBody: body }).map((p) => p.url)).toEqual([
-      'http://www.jrx.gov.cn/module/jpage/dataproxy.jsp?page=3&perpage=2',
-      'http://www.jrx.gov.cn/module/jpage/dataproxy.jsp?page=4&perpage=2',
-    ]);
-    const cut = hanwebPaged.pages({ url: 'http://www.jrx.gov.cn/module/jpage/dataproxy.jsp?page=1&perpage=5', html: answer(3), requestBody: body });
-    expect(cut.map((p) => p.url)).toEqual([1, 2, 3].map((n) => `http://www.jrx.gov.cn/module/jpage/dataproxy.jsp?page=${n}&perpage=3`));
+    const url = 'http://www.jrx.gov.cn/module/jpage/dataproxy.jsp?page=2&perpage=2&startrecord=3&endrecord=4';
+    const pageOf = (u: string) => [new URL(u).searchParams.get('page'), new URL(u).searchParams.get('perpage')].join('@');
+    // Page 2 of 7 at 2 per page should hold 2 records; a full one schedules only what follows.
+    expect(hanwebPaged.pages({ url, html: answer(2), requestBody: body }).map((p) => pageOf(p.url))).toEqual(['3@2', '4@2']);
+    const cut = hanwebPaged.pages({ url: 'http://www.jrx.gov.cn/module/jpage/dataproxy.jsp?page=1&perpage=5&startrecord=1&endrecord=5', html: answer(3), requestBody: body });
+    expect(cut.map((p) => pageOf(p.url))).toEqual(['1@3', '2@3', '3@3']);
+    expect(cut[2].url).toContain('startrecord=7&endrecord=9');
     expect(new URLSearchParams(cut[0].body).get('unitid')).toBe('6789');
     // The last page is short by nature: that is the end, not a ceiling.
-    expect(hanwebPaged.pages({ url: 'http://www.jrx.gov.cn/module/jpage/dataproxy.jsp?page=4&perpage=2', html: answer(1), requestBody: body })).toEqual([]);
+    expect(hanwebPaged.pages({ url: 'http://www.jrx.gov.cn/module/jpage/dataproxy.jsp?page=4&perpage=2&startrecord=7&endrecord=8', html: answer(1), requestBody: body })).toEqual([]);
   });
 });

@@ -34,10 +34,12 @@ export const hanwebPaged: Adapter = {
     if (isProxy && page.requestBody) for (const [k, v] of new URLSearchParams(page.requestBody)) if (!PAGING_KEYS.has(k)) form.set(k, v);
     const body = form.toString();
     // page/perpage travel in the query (they are what makes two answers different frontier entries);
-    // the column's own parameters are the form, as the jpage script posts them.
+    // the column's own parameters are the form, as the jpage script posts them. The same window goes
+    // as startrecord/endrecord too: page-only servers ignore them, and a deployment we took for
+    // page-only by mistake still answers the right records.
     const request = (n: number, size: number): PageRequest => {
       const u = new URL(proxy.pathname, page.url);
-      u.search = `page=${n}&perpage=${size}`;
+      u.search = `page=${n}&perpage=${size}&startrecord=${(n - 1) * size + 1}&endrecord=${n * size}`;
       return { url: u.href, method: 'POST', body };
     };
     const range = (from: number, to: number, size: number) => {

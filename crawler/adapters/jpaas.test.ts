@@ -28,8 +28,11 @@ describe('Hanweb jpaas', () => {
     const u = new URL(first.url);
     expect(u.pathname).toBe('/api-gateway/jpaas-publish-server/front/page/build/unit');
     expect(Object.fromEntries(u.searchParams)).toEqual({
-      webId: '3f5b2c', pageId: '1229608862', tplSetId: 'a8dc01', pageType: 'column', tagId: '当前栏目list', paramJson: '{"pageNo":1,"pageSize":15}',
+      webId: '3f5b2c', pageId: '1229608862', tplSetId: 'a8dc01', pageType: 'column', tagId: '当前栏目list', parseType: 'bulidstatic', paramJson: '{"pageNo":1,"pageSize":15}',
     });
+    // Templates that print queryData with single quotes and a string pageSize.
+    const quoted = `<div queryData="{'webId':'52','pageId':'1638','tplSetId':'MsPkw','tagId':'列表新闻','pageSize':'20'}"></div><script src="/jpaas-publish-server/js/a.js"></script>`;
+    expect(new URL(jpaas.pages({ url: COLUMN_URL, html: quoted })[0].url).searchParams.get('paramJson')).toBe('{"pageNo":1,"pageSize":20}');
     expect(u.searchParams.has('pageNo')).toBe(false);
   });
 

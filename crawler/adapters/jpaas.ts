@@ -96,6 +96,9 @@ export const jpaas: Adapter = {
       const params = new URLSearchParams();
       for (const [k, v] of Object.entries(rest)) if (v !== null && typeof v !== 'object') params.set(k, String(v));
       if (!params.has('pageId') && !params.has('webId')) continue;
+      // What the platform's own loader adds (public clients send the same; `bulidstatic` is its spelling).
+      if (!params.has('parseType')) params.set('parseType', 'bulidstatic');
+      if (!params.has('pageType')) params.set('pageType', 'column');
       const inner = (typeof paramJson === 'string' ? parseQueryData(paramJson) : (paramJson as Record<string, unknown> | undefined)) ?? {};
       const size = Number(pageSize ?? inner.pageSize) || DEFAULT_PAGE_SIZE;
       out.push(unitRequest(page.url, params, inner, 1, size));
