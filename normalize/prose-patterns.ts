@@ -437,6 +437,20 @@ export const PHRASE_RULES: PhraseRule[] = [
     ],
   },
 
+  {
+    // 全年接受群众现场、电话和网上咨询1200余人次 in the 依申请/主动公开 part of the report: the
+    // disclosure office's consultations (a hotline's or a service hall's are not).
+    key: 'consultations.total',
+    section: /咨询/,
+    context: /信息公开|依申请|主动公开/,
+    clauseReject: /热线|12345|信箱|投诉|求助|来电|政务服务|办事|业务咨询/,
+    weak: true,
+    units: CONSULT_UNITS,
+    patterns: [
+      '(?:接受|受理|解答|答复|接待|处理)(?:了)?(?:群众|公众|市民|申请人|社会公众)?(?:的)?(?:各类)?(?:(?:现场|当面|电话|网上|网络|信函|来信|来访)[、和及与]?){0,4}咨询(?:共计?)?(?:为)?{N}',
+    ],
+  },
+
   // ── 收费 ────────────────────────────────────────────────────────────────────────────────
   {
     key: 'fees.collected',
