@@ -23,8 +23,11 @@ const MAX_HEADER_LINES = 4;
 const MAX_LABEL_LINES = 6;
 /** A row label opening with its item number: 3.其他, （六）其他处理, 四、结转下年度继续办理. */
 const ITEM_START = /^(?:\d+[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)/;
-/** A section heading (四、政府信息公开行政复议…) ends a table even when another follows closely. */
-const SECTION = /^[一二三四五六七八九十]+、/;
+/**
+ * A section heading (四、政府信息公开行政复议、行政诉讼情况) ends a table even when another follows
+ * closely; a row label (四、结转下年度继续办理) set above its numbers does not.
+ */
+const SECTION = /^[一二三四五六七八九十]+、.{4,}(?:情况|事项)$/;
 
 const numbers = (l: Line) => l.runs.filter((r) => NUMBER.test(r.text));
 const isDataLine = (l: Line) => numbers(l).length >= MIN_NUMBERS && !/[。；]/.test(l.text);
@@ -33,6 +36,7 @@ export function alignedTables(lines: Line[]): AlignedTable[] {
   const sorted = [...lines].sort((a, b) => b.y - a.y);
   const tables: AlignedTable[] = [];
   let i = 0;
+  let prevEnd = 0;
   while (i < sorted.length) {
     if (!isDataLine(sorted[i])) {
       i++;
@@ -63,9 +67,11 @@ export function alignedTables(lines: Line[]): AlignedTable[] {
       continue;
     }
     let start = i;
-    while (start > 0 && i - start < MAX_HEADER_LINES && sorted[start - 1].runs.length >= 2 && !/[。；，,]/.test(sorted[start - 1].text) && sorted[start - 1].y - sorted[start].y <= 3.5 * sorted[start].size) start--;
+    // (Header lines never reach back into the previous table.)
+    while (start > prevEnd && i - start < MAX_HEADER_LINES && sorted[start - 1].runs.length >= 2 && !/[。；，,]/.test(sorted[start - 1].text) && sorted[start - 1].y - sorted[start].y <= 3.5 * sorted[start].size) start--;
     tables.push(build(sorted.slice(start, i), body));
     i = end + 1;
+    prevEnd = i;
   }
   return tables;
 }

@@ -184,6 +184,17 @@ describe('tables without borders (column alignment)', () => {
     expect(tables).toHaveLength(2);
   });
 
+  it('keeps a numbered row label set above its numbers (四、结转下年度继续办理) in the table', () => {
+    const lines = [
+      line(700, ['（七）总计', 60], ['3', 300], ['3', 340]),
+      line(684, ['四、结转下年度继续办理', 60]),
+      line(674, ['0', 300], ['0', 340]),
+    ];
+    const [t, ...more] = alignedTables(lines);
+    expect(more).toEqual([]);
+    expect(t.rows).toEqual([['（七）总计', '3', '3'], ['四、结转下年度继续办理', '0', '0']]);
+  });
+
   it('finds nothing in prose, where numbers sit against the words around them', () => {
     const prose = [line(700, ['全年共受理政府信息公开申请63件，上年结转4件，已办结62件。', 60]), line(680, ['结转下年度继续办理5件。', 60])];
     expect(alignedTables(prose)).toEqual([]);
