@@ -303,20 +303,39 @@ function removeChrome($: CheerioAPI, root: Element): void {
   for (const el of doomed) if (el.parent) $(el).remove();
 }
 
+/** Elements by tag name, id and class token, each list in document order. */
+interface SelectorIndex {
+  byTag: Map<string, Element[]>;
+  byId: Map<string, Element[]>;
+  byClass: Map<string, Element[]>;
+}
+
+function addTo(map: Map<string, Element[]>, key: string, el: Element): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [el]);
+  else if (list[list.length - 1] !== el) list.push(el); // class="a a" lists the element once
+}
+
+/** One pass over the elements answers every simple selector after it (dozens are tried per page). */
+function indexElements(elements: Element[]): SelectorIndex {
+  const index: SelectorIndex = { byTag: new Map(), byId: new Map(), byClass: new Map() };
+  for (const e of elements) {
+    addTo(index.byTag, e.name, e);
+    const a = e.attribs;
+    if (!a) continue;
+    if (a.id !== undefined) addTo(index.byId, a.id, e);
+    if (a.class) for (const token of a.class.split(/\s+/)) if (token) addTo(index.byClass, token, e);
+  }
+  return index;
+}
+
+const NONE: Element[] = [];
+
 /** Elements matching simple selectors (".class", "#id", "tag"), without a CSS engine pass per selector. */
-function selectSimple(elements: Element[], selector: string): Element[] {
-  if (selector.startsWith('#')) {
-    const id = selector.slice(1);
-    return elements.filter((e) => attr(e, 'id') === id);
-  }
-  if (selector.startsWith('.')) {
-    const cls = selector.slice(1);
-    return elements.filter((e) => {
-      const c = attr(e, 'class');
-      return c.includes(cls) && c.split(/\s+/).includes(cls);
-    });
-  }
-  return elements.filter((e) => e.name === selector);
+function selectSimple(index: SelectorIndex, selector: string): Element[] {
+  if (selector.startsWith('#')) return index.byId.get(selector.slice(1)) ?? NONE;
+  if (selector.startsWith('.')) return index.byClass.get(selector.slice(1)) ?? NONE;
+  return index.byTag.get(selector) ?? NONE;
 }
 
 /** The element holding the article (a known container, else the densest text block), with the stats of the page it was chosen from. */
@@ -327,9 +346,10 @@ function findContentRoot(body: Element): { root: Element; stats: Map<Element, St
 
 function chooseContentRoot(body: Element, stats: Map<Element, Stats>): Element {
   const elements = allElements(body);
+  const index = indexElements(elements);
   const pageScore = Math.max(1, score(stats, body));
   for (const sel of CONTENT_SELECTORS) {
-    const found = selectSimple(elements, sel);
+    const found = selectSimple(index, sel);
     if (found.length === 0) continue;
     const best = found.reduce((a, b) => ((stats.get(b)?.text ?? 0) > (stats.get(a)?.text ?? 0) ? b : a));
     const text = stats.get(best)?.text ?? 0;
@@ -460,16 +480,17 @@ const NAMES_A_REPORT = /(报告|年报)/;
  */
 function findTitle(elements: Element[]): string | undefined {
   const candidates: string[] = [];
+  const index = indexElements(elements);
   const metaTitle = metaContent(elements, ['ArticleTitle', 'og:title']);
   if (metaTitle && normalizeSpace(metaTitle).length >= 4) candidates.push(stripSiteSuffix(metaTitle));
   for (const sel of TITLE_SELECTORS) {
-    for (const el of selectSimple(elements, sel).slice(0, 5)) {
+    for (const el of selectSimple(index, sel).slice(0, 5)) {
       const t = joinPieces(subtreePieces(el));
       if (t.length >= 4 && t.length <= 120 && !isChromeLine(t)) candidates.push(t);
     }
   }
   for (const sel of REPORT_TITLE_SELECTORS) {
-    for (const el of selectSimple(elements, sel).slice(0, 5)) {
+    for (const el of selectSimple(index, sel).slice(0, 5)) {
       const t = joinPieces(subtreePieces(el));
       if (t.length >= 6 && t.length <= 120 && NAMES_A_REPORT.test(t) && !/[。，]/.test(t)) candidates.push(t);
     }
