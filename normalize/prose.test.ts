@@ -258,6 +258,10 @@ describe('phrasings from other portals', () => {
     expect(metrics('二是坚持及时公布行政服务信息。全年共回复市民咨询298件，投诉10件。')).toEqual({});
   });
 
+  it('takes the year\'s share of a running total (截至…累计…，其中2016年主动公开N条)', () => {
+    expect(metrics('二、主动公开政府信息情况\n截至2016年底，累计主动公开政府信息35,678条，其中2016年主动公开4,512条。')).toEqual({ 'proactive.total': 4512 });
+  });
+
   it('reads the disclosure office\'s consultations in the 主动公开/依申请 sections, not a hotline\'s', () => {
     expect(metrics('二、主动公开政府信息情况\n2013年，全区主动公开政府信息3,856条。全年接受公众咨询4,210人次。')['consultations.total']).toBe(4210);
     expect(metrics('三、依申请公开政府信息情况\n全年共收到政府信息公开申请27件。全年接受群众现场、电话和网上咨询1200余人次。')['consultations.total']).toBe(1200);
