@@ -22,6 +22,8 @@ describe('Chinese numerals', () => {
     ['两', 2],
     ['零', 0],
     ['二〇二三', 2023],
+    ['贰佰', 200], // financial forms, as money amounts are written
+    ['叁仟伍佰', 3500],
     ['二零一八', 2018],
   ])('%s = %d', (text, value) => {
     expect(parseChineseNumeral(text)).toBe(value);
@@ -131,5 +133,13 @@ describe('table cells', () => {
     expect(parseMoney('5万元')).toBe(50000);
     expect(parseMoney('5.637万元')).toBe(56370);
     expect(parseMoney('1,234.5元')).toBe(1234.5);
+  });
+});
+
+describe('money written with 人民币 and financial numerals', () => {
+  it('reads 人民币贰佰元 and 人民币356元 in yuan', () => {
+    expect(parseQuantity('人民币贰佰元')).toMatchObject({ value: 200, unit: '元', qualifier: 'exact' });
+    expect(parseQuantity('人民币356元')).toMatchObject({ value: 356, unit: '元' });
+    expect(parseQuantity('约人民币1.5万元')).toMatchObject({ value: 15000, unit: '元', qualifier: 'approx' });
   });
 });

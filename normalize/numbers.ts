@@ -11,10 +11,12 @@ export interface ParsedNumber {
   raw: string;
 }
 
+// The financial forms (壹贰叁…拾佰仟) appear in money amounts: 收取费用人民币贰佰元.
 const DIGIT: Record<string, number> = {
   零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  壹: 1, 贰: 2, 叁: 3, 肆: 4, 伍: 5, 陆: 6, 柒: 7, 捌: 8, 玖: 9,
 };
-const SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const SMALL_UNIT: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 拾: 10, 佰: 100, 仟: 1000 };
 const BIG_UNIT: Record<string, number> = { 万: 10_000, 亿: 100_000_000 };
 
 /**
@@ -82,10 +84,10 @@ const APPROX_AFTER = /(余|多|左右|以上|之多)/;
  * A Chinese numeral as prose writes it, 万/亿 inside included (一万二千六百); a trailing 万/亿 is
  * left to the quantity's own multiplier (三万余条).
  */
-const CN_NUMERAL = '[零〇一二两三四五六七八九十百千]+(?:[万亿][零〇一二两三四五六七八九十百千]+)*';
+const CN_NUMERAL = '[零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟]+(?:[万亿][零〇一二两三四五六七八九十百千壹贰叁肆伍陆柒捌玖拾佰仟]+)*';
 
 export const QUANTITY_SOURCE =
-  '(?:近|约|大约|逾|超过|共约|将近)?\\s*' +
+  '(?:近|约|大约|逾|超过|共约|将近)?\\s*(?:人民币)?\\s*' +
   '(?<![0-9０-９.．第])' +
   '(?:\\d{1,3}(?:[,，]\\d{3})+(?:[.．]\\d+)?|[0-9０-９]+(?:[.．][0-9０-９]+)?|' + CN_NUMERAL + '(?![年月日号]))' +
   '\\s*(?:万|亿)?\\s*(?:余|多)?\\s*' +
@@ -108,6 +110,7 @@ export function parseQuantity(text: string): Quantity | undefined {
     qualifier = 'approx';
     t = t.replace(APPROX_BEFORE, '');
   }
+  t = t.replace(/^人民币/, '');
   const m = QUANTITY_PARTS.exec(t);
   if (!m) return undefined;
   const [, num, bigUnit, after, unitRaw, tail] = m;
