@@ -38,7 +38,7 @@ export function sniffContentType(body: Buffer, headerType?: string): string {
   return headerType?.split(';')[0].trim() || 'application/octet-stream';
 }
 
-/** Text whose links discovery reads: pages, XML answers, and the JSON answers of list APIs (jpaas, gkmlpt). */
+/** Text whose links discovery reads: pages, XML answers, and the JSON/JSONP answers of list APIs (jpaas, gkmlpt, TrueCMS). */
 export function isHtmlLike(type: string): boolean {
-  return /html|xml|json/.test(type);
+  return /html|xml|json|javascript/.test(type);
 }

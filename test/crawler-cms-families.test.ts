@@ -1,6 +1,6 @@
-// Four more CMS families on the local portal (test/portal): older Hanweb jpage paged by page= with a
-// perpage ceiling, the Hanweb 信息公开 module's catalogue, Hanweb jpaas build/unit and Guangdong
-// gkmlpt. Each list is reached only through its platform's own endpoint; asserted from the server's
+// Five more CMS families on the local portal (test/portal): older Hanweb jpage paged by page= with a
+// perpage ceiling, the Hanweb 信息公开 module's catalogue, Hanweb jpaas build/unit, Guangdong
+// gkmlpt and TrueCMS getMessage.do (JSONP, Referer required). Each list is reached only through its platform's own endpoint; asserted from the server's
 // access log and the database, like test/crawler-portal.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawl, type CrawlSummary, type Site } from '../crawler/index.ts';
@@ -10,7 +10,7 @@ import { startPortal, type AccessEntry, type Portal } from './portal/server.ts';
 
 const RATE = 20;
 const OPTS = { timeoutMs: 1000, maxBytes: 1024 * 1024, retryBaseMs: 100, contact: 'https://example.org/ogi-contact' };
-const FAMILIES: Family[] = ['hanweb-page', 'xxgk', 'jpaas', 'gkmlpt'];
+const FAMILIES: Family[] = ['hanweb-page', 'xxgk', 'jpaas', 'gkmlpt', 'truecms'];
 
 let portal: Portal;
 let db: DB;
@@ -57,7 +57,7 @@ describe('CMS platforms whose lists come from their own endpoints', () => {
     for (const it of col.items.filter((i) => !i.report && !ambiguousInList(i))) expect(fetched).not.toContain(it.path);
   });
 
-  it('counts exactly the reports of the four columns', () => {
+  it('counts exactly the reports of the five columns', () => {
     expect(first.reportsFound).toBe(FAMILIES.flatMap((f) => expectedReportPaths(columnOf(f))).length);
   });
 
@@ -93,6 +93,13 @@ describe('CMS platforms whose lists come from their own endpoints', () => {
     expect(firstLog.map((e) => e.url)).not.toContain(columnOf('gkmlpt').foreign![0].path);
   });
 
+  it('TrueCMS: pages getMessage.do by startrecord windows, each with a Referer (the endpoint 404s without)', () => {
+    const calls = firstLog.filter((e) => e.url.startsWith('/messageController/getMessage.do'));
+    const starts = calls.map((e) => new URL(e.url, 'http://x').searchParams.get('startrecord'));
+    expect(starts.sort()).toEqual(['1', '4', '7']);
+    expect(calls.every((e) => e.status === 200)).toBe(true);
+  });
+
   it('stays polite: robots.txt first, our User-Agent, and the per-host rate', () => {
     expect(firstLog[0].url).toBe('/robots.txt');
     for (const e of firstLog) expect(e.userAgent).toMatch(/ogi\/.*example\.org\/ogi-contact/);
@@ -101,7 +108,7 @@ describe('CMS platforms whose lists come from their own endpoints', () => {
   });
 
   it('a second run fetches the same endpoints again (they have no validators) and finds nothing new', () => {
-    const endpoints = (log: AccessEntry[]) => log.filter((e) => /dataproxy|search\.jsp|build\/unit|gkmlpt\/api/.test(e.url)).map((e) => e.url).sort();
+    const endpoints = (log: AccessEntry[]) => log.filter((e) => /dataproxy|search\.jsp|build\/unit|gkmlpt\/api|getMessage/.test(e.url)).map((e) => e.url).sort();
     expect(endpoints(secondLog)).toEqual(endpoints(firstLog));
     const dupes = db.prepare('SELECT count(*) FROM (SELECT site_id, url FROM frontier GROUP BY 1, 2 HAVING count(*) > 1)').pluck().get();
     expect(dupes).toBe(0);

@@ -7,9 +7,10 @@ import { jpaas } from './jpaas.ts';
 import { nextLink } from './nextlink.ts';
 import { indexProbe } from './probe.ts';
 import { trs } from './trs.ts';
+import { trueCms } from './truecms.ts';
 import type { Adapter } from './types.ts';
 import { hanwebXxgk } from './xxgk.ts';
 
-export const FAMILY_ADAPTERS: readonly Adapter[] = [trs, hanweb, hanwebPaged, hanwebXxgk, jpaas, gkmlpt, nextLink];
+export const FAMILY_ADAPTERS: readonly Adapter[] = [trs, hanweb, hanwebPaged, hanwebXxgk, jpaas, gkmlpt, trueCms, nextLink];
 export const FALLBACK_ADAPTERS: readonly Adapter[] = [indexProbe];
 export type { Adapter, ListPage, PageRequest } from './types.ts';

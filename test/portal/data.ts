@@ -2,7 +2,7 @@
 // look-alikes real columns mix in), and the hostile corners every real portal has somewhere.
 // The server renders this with each family's own markup; tests read the expectations from here.
 
-export type Family = 'trs0' | 'trs1' | 'hanweb' | 'jslist' | 'hanweb-page' | 'xxgk' | 'jpaas' | 'gkmlpt';
+export type Family = 'trs0' | 'trs1' | 'hanweb' | 'jslist' | 'hanweb-page' | 'xxgk' | 'jpaas' | 'gkmlpt' | 'truecms';
 export type Encoding = 'gbk-meta' | 'gbk-bare' | 'utf8';
 /** How the portal misbehaves for one URL (once per server instance). */
 export type Quirk = 'flaky503' | 'retry429' | 'redirect-chain' | 'gone';
@@ -53,6 +53,8 @@ export interface Column {
   jpaas?: { webId: string; pageId: string; tplSetId: string };
   /** gkmlpt: the platform's site id and the 年报 column's id. */
   gkmlpt?: { sid: string; column: string };
+  /** truecms: the column id its getMessage.do call names. */
+  truecms?: { columnId: string };
   /** Entries the platform returns alongside the column's (other columns of a catalogue): never to be fetched. */
   foreign?: Item[];
 }
@@ -235,6 +237,25 @@ export const COLUMNS: Column[] = [
       { title: '深圳市龙华区2021年政府信息公开工作年度报告', date: '2022-01-28', path: '/gkmlpt/content/9/9501/post_9501122.html', report: true },
     ],
     foreign: [{ title: '深圳市龙华区政府信息公开指南', date: '2023-06-01', path: '/gkmlpt/content/10/10800/post_10800001.html', report: false }],
+  },
+  {
+    // TrueCMS: getMessage.do answers JSONP, 404s without a Referer and answers nothing above 20 a page.
+    family: 'truecms',
+    base: '/rgsrmzf/zfxxgknb/',
+    name: '政府信息公开年报',
+    encoding: 'utf8',
+    perPage: 3,
+    ceiling: 20,
+    truecms: { columnId: '9b3e5a21d0c94f6f8a' },
+    items: [
+      { title: '如皋市2023年政府信息公开工作年度报告', date: '2024-01-26', path: '/rgsrmzf/zfxxgknb/202401/c1f0a2b3.shtml', report: true },
+      { title: '如皋市人民政府2024年政府工作报告', date: '2024-01-12', path: '/rgsrmzf/zfxxgknb/202401/c1f0a2a9.shtml', report: false },
+      { title: '如皋市2022年政府信息公开工作年度报告', date: '2023-01-30', path: '/rgsrmzf/zfxxgknb/202301/b7e9d4c2.shtml', report: true },
+      { title: '如皋市2021年政府信息公开工作年度报告', date: '2022-01-27', path: '/rgsrmzf/zfxxgknb/202201/a5c3e1f0.shtml', report: true },
+      { title: '如皋市2021年度部门预算', date: '2021-03-01', path: '/rgsrmzf/zfxxgknb/202103/a0b1c2d3.shtml', report: false },
+      { title: '如皋市2020年政府信息公开工作年度报告', date: '2021-01-29', path: '/rgsrmzf/zfxxgknb/202101/9f8e7d6c.shtml', report: true },
+      { title: '如皋市2019年政府信息公开工作年度报告', date: '2020-01-31', path: '/rgsrmzf/zfxxgknb/202001/8e7d6c5b.shtml', report: true },
+    ],
   },
 ];
 

@@ -250,3 +250,19 @@ export function gkmlptApi(col: Column, items: Item[], page: number): string {
   }));
   return JSON.stringify({ classify: { name: col.name }, articles, total: items.length });
 }
+
+export function trueCmsColumnPage(col: Column): string {
+  const body = `<div class="main"><div class="dqwz">当前位置：<a href="/">首页</a> &gt; <span>${col.name}</span></div>
+<div class="list_con" id="list_con"></div></div>
+<script type="text/javascript" src="/js/truecms.list.js"></script>
+<script type="text/javascript">
+  $('#list_con').truecmsList({ columnId:'${col.truecms!.columnId}', proxyUrl:'/messageController/getMessage.do', perpage:${col.perPage}, template:'<li><a href="{url}" title="{title}">{title}</a><span>{date}</span></li>' });
+</script>`;
+  return chrome(col.name, body);
+}
+
+export function trueCmsAnswer(col: Column, callback: string, start: number, end: number): string {
+  const records = col.items.slice(start - 1, end).map(hanwebRecord);
+  const result = `<datastore><totalrecord>${col.items.length}</totalrecord><recordset>${records.join('')}</recordset></datastore>`;
+  return `${callback}(${JSON.stringify({ result })});`;
+}

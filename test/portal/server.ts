@@ -24,6 +24,8 @@ import {
   listHref,
   ruishuChallenge,
   trsListPage,
+  trueCmsAnswer,
+  trueCmsColumnPage,
   xxgkAnswer,
   xxgkColumnPage,
 } from './render.ts';
@@ -138,7 +140,7 @@ export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
         const list = col.items.slice((page - 1) * col.perPage, page * col.perPage).map((it) => ({ title: it.title, url: it.path, date: it.date }));
         return { type: 'application/json', body: Buffer.from(JSON.stringify({ total: col.items.length, page, pages, list })) };
       });
-    } else if (col.family === 'hanweb-page' || col.family === 'xxgk' || col.family === 'jpaas' || col.family === 'gkmlpt') {
+    } else if (col.family === 'hanweb-page' || col.family === 'xxgk' || col.family === 'jpaas' || col.family === 'gkmlpt' || col.family === 'truecms') {
       addPlatformColumn(col);
     }
     for (const item of [...col.items, ...(col.foreign ?? [])]) addItem(col, item);
@@ -188,6 +190,21 @@ export async function startPortal(opts: PortalOptions = {}): Promise<Portal> {
           return refuse();
         }
         return json(jpaasUnit(col, Math.max(1, Number(p.pageNo ?? 1)), Math.max(1, Number(p.pageSize ?? 15))));
+      });
+    } else if (col.family === 'truecms') {
+      const page = () => columnPage(trueCmsColumnPage(col), col);
+      routes.set(col.base, page);
+      routes.set(col.base + 'index.html', page);
+      routes.set('/messageController/getMessage.do', (req, _body, url) => {
+        const q = url.searchParams;
+        // No Referer from this site: 404, as on the real deployments.
+        if (!String(req.headers.referer ?? '').includes(String(req.headers.host)) || q.get('columnId') !== col.truecms!.columnId) {
+          return { status: 404, type: 'text/html', body: Buffer.from('<h1>404</h1>'), dynamic: true };
+        }
+        const start = Number(q.get('startrecord') ?? 1);
+        const size = Number(q.get('perpage') ?? 15);
+        const end = size > col.ceiling! ? start - 1 : Number(q.get('endrecord') ?? start + size - 1);
+        return { type: 'application/javascript;charset=UTF-8', body: Buffer.from(trueCmsAnswer(col, q.get('callback') ?? 'callback', start, end)), dynamic: true };
       });
     } else {
       const g = col.gkmlpt!;
