@@ -114,3 +114,27 @@ describe('CMS platforms whose lists come from their own endpoints', () => {
     expect(dupes).toBe(0);
   });
 });
+
+describe('resuming a platform column', () => {
+  it('a run stopped after three fetches leaves the next search.jsp POSTs in the frontier, bodies and all, for the next run', async () => {
+    const p = await startPortal();
+    const resumed = openDatabase(':memory:');
+    try {
+      const site: Site = { id: 'xxgk', start_urls: [`${p.origin}${start('xxgk')}`], render: 'never', rate: 50 };
+      await crawl(resumed, [{ ...site, max_pages: 3 }], OPTS);
+      const waiting = resumed.prepare(`SELECT url, method, body FROM frontier WHERE state = 'pending' AND url LIKE '%search.jsp%'`).all() as Array<{ method: string; body: string }>;
+      expect(waiting.length).toBeGreaterThan(0);
+      for (const w of waiting) expect(w).toMatchObject({ method: 'POST', body: expect.stringContaining('area=002489310') });
+      p.log.splice(0);
+      await crawl(resumed, [site], OPTS);
+      const search = p.log.filter((e) => e.url.startsWith('/module/xxgk/search.jsp'));
+      expect(search.length).toBeGreaterThan(0);
+      expect(search.every((e) => e.status === 200)).toBe(true);
+      const docs = new Set((resumed.prepare('SELECT url FROM report_documents').pluck().all() as string[]).map(pathOf));
+      for (const path of expectedReportPaths(columnOf('xxgk'))) expect(docs).toContain(path);
+    } finally {
+      resumed.close();
+      await p.close();
+    }
+  });
+});
