@@ -28,8 +28,12 @@ export function nextgroupHref(html: string): string | undefined {
 /** Older deployments' proxy (`/module/jpage/dataproxy.jsp`, no `/web/`) pages by `page=N` only: see hanweb-page.ts. */
 export function isPageOnlyJpage(page: ListPage): boolean {
   const href = nextgroupHref(page.html);
-  const path = href ? new URL(href, page.url).pathname : new URL(page.url).pathname;
-  return /\/module\/jpage\/dataproxy\.jsp$/i.test(path);
+  try {
+    const path = href ? new URL(href, page.url).pathname : new URL(page.url).pathname;
+    return /\/module\/jpage\/dataproxy\.jsp$/i.test(path);
+  } catch {
+    return false; // an unusable nextgroup link: the startrecord adapter ignores it the same way
+  }
 }
 
 export function hanwebRecords(html: string): string[] {
