@@ -232,3 +232,11 @@ describe('a province named inside a regulation title', () => {
     expect(m).toMatchObject({ region: { code: '420525' }, agency: '远安县人民政府', agency_kind: 'government' });
   });
 });
+
+describe('a title where one unit publishes another\'s report', () => {
+  it('takes the unit after 关于 as the subject (县政府办公室关于某县2019年…报告 is the county\'s)', () => {
+    expect(extractMeta(doc('德清县人民政府办公室关于德清县2019年政府信息公开工作年度报告\n一、总体情况'))).toMatchObject({
+      year: 2019, region: { code: '330521' }, agency: '德清县人民政府', agency_kind: 'government',
+    });
+  });
+});

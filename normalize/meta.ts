@@ -80,6 +80,9 @@ function titleSubject(title: string): string {
   const cut = t.search(new RegExp(`${YEAR}\\s*年|政府信息公开|政务公开|信息公开`));
   // 某县人民政府关于2016年政府信息公开工作的报告: 关于 belongs to the sentence, not the name.
   let subject = (cut >= 0 ? t.slice(0, cut) : t).replace(/^关于/, '').replace(/关于$/, '').replace(/的$/, '').trim();
+  // 某县人民政府办公室关于某县2019年…报告: the office publishes, the unit after 关于 reports.
+  const about = /^(.+?)关于(?:印发|公布|发布)?(.{2,})$/.exec(subject);
+  if (about) subject = about[2];
   // 某市人民政府信息公开工作年度报告: 政府 went with 政府信息公开.
   if (/人民$/.test(subject)) subject += '政府';
   return subject;
