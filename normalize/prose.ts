@@ -328,8 +328,36 @@ function fromSentences(sents: Sentence[]): Candidate[] {
 
 // ── old 统计表 ──────────────────────────────────────────────────────────────────────────────
 
+// Row labels repeat across tables and reports (every template table passes through here), so the
+// label cleaning and the 统计表 row lookup are memoised, in maps bounded like compactLabel's.
+const LABEL_CACHE_MAX = 20_000;
+const cleanCache = new Map<string, string>();
+const statRowCache = new Map<string, StatRow | null>();
+/** Memoising a lookup is sound only while every label regex is stateless (no g/y flag). */
+const STAT_LABELS_STATELESS = STAT_ROWS.every((r) => !r.label.global && !r.label.sticky);
+
+function memo<V>(cache: Map<string, V>, key: string, compute: (key: string) => V): V {
+  let v = cache.get(key);
+  if (v === undefined && !cache.has(key)) {
+    if (cache.size >= LABEL_CACHE_MAX) cache.clear();
+    v = compute(key);
+    cache.set(key, v);
+  }
+  return v as V;
+}
+
+/** The 统计表 row whose label matches `form` (the first in STAT_ROWS), if any. */
+function statRowOf(form: string): StatRow | undefined {
+  if (!STAT_LABELS_STATELESS) return STAT_ROWS.find((r) => r.label.test(form));
+  return memo(statRowCache, form, (f) => STAT_ROWS.find((r) => r.label.test(f)) ?? null) ?? undefined;
+}
+
 /** A row label without numbering, spaces, notes in brackets and trailing units. */
 function cleanLabel(cell: string): string {
+  return memo(cleanCache, cell, cleanLabelUncached);
+}
+
+function cleanLabelUncached(cell: string): string {
   let t = cell.normalize('NFKC').replace(/\s/g, '').replace(QUOTES, '');
   // 其中:1.当面申请数 / (一)其中: … — numbering and 其中 in any order.
   for (let prev = ''; prev !== t; ) {
@@ -362,7 +390,7 @@ function statLabel(row: string[], valueCol: number | undefined): { match: StatRo
     const cell = row[c].trim();
     if (!cell || UNIT_CELL.test(cell) || parseCell(cell)) continue;
     for (const form of labelForms(cell)) {
-      const match = STAT_ROWS.find((r) => r.label.test(form));
+      const match = statRowOf(form);
       if (match) return { match, col: c };
     }
   }
@@ -480,7 +508,7 @@ function fromStatLines(blocks: Block[]): Candidate[] {
     const label = cleanLabel(text);
     // One line: label, unit, value.
     const line = STAT_LINE.exec(label);
-    let row = line && !/,/.test(line[1]) ? STAT_ROWS.find((r) => r.label.test(line[1])) : undefined;
+    let row = line && !/,/.test(line[1]) ? statRowOf(line[1]) : undefined;
     let value: ParsedNumber | undefined;
     let unitWord: string | undefined;
     let source = t.raw;
@@ -490,7 +518,7 @@ function fromStatLines(blocks: Block[]): Candidate[] {
     } else {
       // One cell per line: label, then an optional unit cell, then the value cell.
       if (/\d|,/.test(label)) continue;
-      row = STAT_ROWS.find((r) => r.label.test(label));
+      row = statRowOf(label);
       if (!row) continue;
       let j = i + 1;
       if (tokens[j] && UNIT_CELL.test(tokens[j].text)) unitWord = tokens[j++].text;
