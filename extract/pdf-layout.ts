@@ -48,10 +48,7 @@ export function layoutPages(pages: PdfPage[]): PdfLayout {
   const placed: Placed[] = [];
   pages.forEach((page, i) => {
     const runs = pageRuns[i];
-    for (const r of runs) {
-      textChars += r.text.length;
-      cjkChars += (r.text.match(/[\u4e00-\u9fff]/g) ?? []).length;
-    }
+    for (const r of runs) textChars += r.text.length;
     const tables = ruledTables(page.graphics.segments, runs);
     const inTable = new Set<Run>();
     for (const t of tables) for (const r of t.runs) inTable.add(r);
@@ -60,6 +57,9 @@ export function layoutPages(pages: PdfPage[]): PdfLayout {
         .filter((l) => isFurniture(l, page, furniture))
         .flatMap((l) => l.sources),
     );
+    // Chinese text of the body only: a scan printed by a portal carries a text layer of page
+    // numbers and the site's name on every page, and is still a scan.
+    for (const r of runs) if (!furnitureRuns.has(r)) cjkChars += (r.text.match(/[\u4e00-\u9fff]/g) ?? []).length;
     const isBody = (r: Run) => !inTable.has(r) && !furnitureRuns.has(r);
     for (const t of tables) for (const r of absorbOverflow(t, runs, isBody)) inTable.add(r);
     let lines = buildLines(runs.filter((r) => !inTable.has(r))).filter((l) => !isFurniture(l, page, furniture));

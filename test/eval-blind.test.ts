@@ -84,5 +84,9 @@ describe('ogi eval on the blind documents (PDF printed by Chromium and exported 
     const r = await parseFile(`${BLIND}documents/scanned-dali-2019.pdf`, { ocr: false });
     expect(r.ok).toBe(false);
     if (!r.ok) expect([r.failure, r.exitCode]).toEqual(['needs_ocr', 4]);
+    // Printed by a portal: the page numbers and the site's name are text, the report is images.
+    const f = await parseFile(`${BLIND}documents/scanned-footer-dali-2019.pdf`, { ocr: false });
+    expect(f.ok).toBe(false);
+    if (!f.ok) expect([f.failure, f.exitCode]).toEqual(['needs_ocr', 4]);
   });
 });
