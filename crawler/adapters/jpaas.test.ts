@@ -36,6 +36,14 @@ describe('Hanweb jpaas', () => {
     expect(u.searchParams.has('pageNo')).toBe(false);
   });
 
+  it('finds the ids in the page’s script when there is no queryData', () => {
+    const script = `<script src="/jpaas-publish-server/static/js/list.js"></script><script>var unit = { webId: '86ca573e', pageId: 'vhiC3Jxm', tplSetId: 'fc259c38', tagId: '内容1' };</script>`;
+    expect(jpaas.detect({ url: COLUMN_URL, html: script })).toBe(true);
+    const q = new URL(jpaas.pages({ url: COLUMN_URL, html: script })[0].url).searchParams;
+    expect([q.get('webId'), q.get('pageId'), q.get('tplSetId'), q.get('tagId'), q.get('paramJson')]).toEqual(['86ca573e', 'vhiC3Jxm', 'fc259c38', '内容1', '{"pageNo":1,"pageSize":15}']);
+    expect(jpaas.pages({ url: COLUMN_URL, html: '<script src="/jpaas-publish-server/x.js"></script><p>pageId</p>' })).toEqual([]);
+  });
+
   it('takes the list from data.html and pages to the total', () => {
     const url = 'https://www.tzhl.gov.cn/api-gateway/jpaas-publish-server/front/page/build/unit?webId=3f5b2c&pageId=1229608862&paramJson=%7B%22pageNo%22%3A1%2C%22pageSize%22%3A15%7D';
     const page = { url, html: unit(1, 40) };

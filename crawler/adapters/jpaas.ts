@@ -53,6 +53,17 @@ function pagesInHtml(html: string | undefined): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
+const SCRIPT_KEYS = ['webId', 'pageId', 'tplSetId', 'tagId', 'pageType', 'parseType', 'editType'];
+
+function scriptIds(html: string): Record<string, unknown> | undefined {
+  const q: Record<string, unknown> = {};
+  for (const k of SCRIPT_KEYS) {
+    const m = html.match(new RegExp(`["']?\\b${k}["']?\\s*[:=]\\s*["']([^"']+)["']`));
+    if (m) q[k] = m[1];
+  }
+  return q.webId && q.pageId && q.tplSetId ? q : undefined;
+}
+
 function unitRequest(origin: string, params: URLSearchParams, paramJson: Record<string, unknown>, pageNo: number, pageSize: number): PageRequest {
   const u = new URL(UNIT_PATH, origin);
   const q = new URLSearchParams(params);
@@ -64,7 +75,7 @@ function unitRequest(origin: string, params: URLSearchParams, paramJson: Record<
 export const jpaas: Adapter = {
   name: 'hanweb-jpaas',
   authoritative: true,
-  detect: (page) => isAnswer(page) || (/jpaas-publish-server/.test(page.html) && /queryData\s*=/i.test(page.html)),
+  detect: (page) => isAnswer(page) || (/jpaas-publish-server/.test(page.html) && (/queryData\s*=/i.test(page.html) || /\bpageId\b/.test(page.html))),
   ownsLinks: isAnswer,
   items(page: ListPage): string[] {
     if (!isAnswer(page)) return [];
@@ -89,8 +100,10 @@ export const jpaas: Adapter = {
       return out;
     }
     const out: PageRequest[] = [];
-    for (const m of page.html.matchAll(QUERY_DATA)) {
-      const q = parseQueryData(m[2]);
+    const units = [...page.html.matchAll(QUERY_DATA)].map((m) => parseQueryData(m[2]));
+    // Some templates state the ids in script only (`webId: '…', pageId: '…'`): one unit from those.
+    if (units.length === 0) units.push(scriptIds(page.html));
+    for (const q of units) {
       if (!q) continue;
       const { pageNo: _no, pageSize, paramJson, ...rest } = q;
       const params = new URLSearchParams();

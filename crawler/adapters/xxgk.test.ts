@@ -48,6 +48,18 @@ describe('Hanweb 信息公开 module', () => {
     expect(hanwebXxgk.pages({ url: url.replace('currpage=1', 'currpage=3'), html: answer(3, 3), requestBody: requestBody.replace('currpage=1', 'currpage=3') })).toEqual([]);
   });
 
+  it('reads the parameters from the search form’s hidden inputs too, and goes on while pages have entries when no count is stated', () => {
+    const form = `<form id="xxgkForm" action="/module/xxgk/search.jsp" method="post"><input type="hidden" name="infotypeId" value="WZLC0107"><input type="hidden" name="jdid" value="3163"><input type="hidden" name="divid" value="div1229505"><input type="hidden" name="area" value="002489310"></form>`;
+    const [first] = hanwebXxgk.pages({ url: COLUMN_URL, html: form });
+    expect(Object.fromEntries(new URLSearchParams(first.body))).toEqual({ infotypeId: 'WZLC0107', jdid: '3163', divid: 'div1229505', area: '002489310', currpage: '1' });
+    const url = 'http://www.wzlc.gov.cn/module/xxgk/search.jsp?divid=div1229505&currpage=2';
+    const uncounted = answer(2, 3).replace(/共\d+页/, '');
+    expect(hanwebXxgk.pages({ url, html: uncounted, requestBody: first.body!.replace('currpage=1', 'currpage=2') }).map((p) => p.url)).toEqual([
+      'http://www.wzlc.gov.cn/module/xxgk/search.jsp?divid=div1229505&currpage=3',
+    ]);
+    expect(hanwebXxgk.pages({ url, html: '<table class="xxgk_table"></table>', requestBody: 'currpage=2&divid=div1229505' })).toEqual([]);
+  });
+
   it('ignores pages that merely mention the module', () => {
     expect(hanwebXxgk.detect({ url: COLUMN_URL, html: '<a href="/module/xxgk/tree.jsp?area=002489310">信息公开目录</a>' })).toBe(false);
   });

@@ -12,8 +12,11 @@ const MAX_PAGES = 1000;
 
 const isAnswer = (page: ListPage) => new URL(page.url).pathname.endsWith(SEARCH_PATH);
 
-/** `key: 'v'`, `key = "v"`, `key=v&` as the module's scripts and links write them. */
+/** `key: 'v'`, `key = "v"`, `key=v&` as the module's scripts and links write them, or a hidden
+ * `<input name="key" value="v">` of its search form. */
 function stated(html: string, key: string): string | undefined {
+  const input = html.match(new RegExp(`<input\\b[^>]*\\bname=["']${key}["'][^>]*\\bvalue=["']([^"']*)["']`, 'i'));
+  if (input) return input[1];
   const m = html.match(new RegExp(`[{,;\\s?&'"]${key}['"]?\\s*[:=]\\s*["']?([^"',&}\\s;)]*)`));
   return m?.[1];
 }
@@ -62,7 +65,9 @@ export const hanwebXxgk: Adapter = {
     if (isAnswer(page)) {
       const form = new URLSearchParams(page.requestBody ?? '');
       const current = Number(form.get('currpage') ?? new URL(page.url).searchParams.get('currpage')) || 1;
-      const total = Math.min(pageCount(page.html) ?? current, MAX_PAGES);
+      // Without a stated count: one page more while pages hold entries; an empty page ends it.
+      const count = pageCount(page.html) ?? (/art_\d+_\d+/.test(page.html) ? current + 1 : current);
+      const total = Math.min(count, MAX_PAGES);
       const out: PageRequest[] = [];
       for (let n = current + 1; n <= total; n++) out.push(request(page.url, form, n));
       return out;
