@@ -54,42 +54,42 @@ function attr(el: Element, name: string): string {
  * prefix need not normalise the rest).
  */
 function subtreePieces(root: Element, maxChars = Infinity): string[] {
+  // (No flush closure: this runs for every table cell, and a closure per call costs more than
+  // the two copies of its three lines.)
   const pieces: string[] = [];
   let current = '';
   let joined = 0;
-  const flush = () => {
+  const stack: (AnyNode | 'flush')[] = [...root.children].reverse();
+  while (stack.length && joined < maxChars) {
+    const n = stack.pop()!;
+    if (n !== 'flush') {
+      if (n.type === 'text') {
+        current += (n as unknown as { data: string }).data;
+        continue;
+      }
+      if (!isElement(n)) continue;
+      const tag = n.name;
+      if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'template') continue;
+      if (tag !== 'br') {
+        // A block element ends the piece before it and, through the marker, its own last one.
+        const block = BLOCK_TAGS.has(tag);
+        if (block) stack.push('flush');
+        for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+        if (!block) continue;
+      }
+    }
+    // A flush marker, a <br> or the start of a block: the text so far is one piece.
     const t = normalizeSpace(current);
     if (t) {
       joined += t.length + (pieces.length ? 1 : 0);
       pieces.push(t);
     }
     current = '';
-  };
-  const stack: (AnyNode | 'flush')[] = [...root.children].reverse();
-  while (stack.length && joined < maxChars) {
-    const n = stack.pop()!;
-    if (n === 'flush') {
-      flush();
-      continue;
-    }
-    if (n.type === 'text') {
-      current += (n as unknown as { data: string }).data;
-      continue;
-    }
-    if (!isElement(n)) continue;
-    const tag = n.name;
-    if (tag === 'script' || tag === 'style' || tag === 'noscript' || tag === 'template') continue;
-    if (tag === 'br') {
-      flush();
-      continue;
-    }
-    if (BLOCK_TAGS.has(tag)) {
-      flush();
-      stack.push('flush');
-    }
-    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
   }
-  if (joined < maxChars) flush();
+  if (joined < maxChars) {
+    const t = normalizeSpace(current);
+    if (t) pieces.push(t);
+  }
   return pieces;
 }
 
@@ -275,6 +275,20 @@ function allElements(root: Element): Element[] {
 const CHROME_TAG_SET = new Set(CHROME_TAGS);
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
+// The same id/class strings recur on every page of a portal (and dozens of times on one page):
+// whether one names chrome is remembered, in a map bounded like the label caches.
+const chromeKeyCache = new Map<string, boolean>();
+
+function namesChrome(key: string): boolean {
+  let v = chromeKeyCache.get(key);
+  if (v === undefined) {
+    if (chromeKeyCache.size >= 20_000) chromeKeyCache.clear();
+    v = CHROME_ATTR_FRAGMENTS.some((f) => key.includes(f));
+    chromeKeyCache.set(key, v);
+  }
+  return v;
+}
+
 function removeChrome($: CheerioAPI, root: Element): void {
   const stats = computeStats(root);
   const doomed: Element[] = [];
@@ -294,7 +308,7 @@ function removeChrome($: CheerioAPI, root: Element): void {
     }
     const key = classAndId(el);
     const role = CHROME_ROLES.includes(attr(el, 'role').toLowerCase());
-    if (!role && (key.length < 2 || !CHROME_ATTR_FRAGMENTS.some((f) => key.includes(f)))) continue;
+    if (!role && (key.length < 2 || !namesChrome(key))) continue;
     // A chrome-named wrapper that holds a table or a lot of text is more likely the article
     // ("main-nav-content" layouts): keep it and let the line filter clean it.
     if (st.table || st.text > 600) continue;
@@ -421,6 +435,25 @@ function widenToTables(container: Element, body: Element, elements: Element[], s
   return root;
 }
 
+/** Words only the report's statistics tables carry (template tables 二–四, old 统计表). */
+const REPORT_TABLE_WORDS = /本年新收|申请人情况|本年新制作数量|本年制发件数|处理决定数量|结转下年度|行政复议|主动公开政府信息数|收到申请数/;
+
+/**
+ * Some portals render the report's tables in a box of their own, away from the article (an 附件
+ * panel after the share and print links): too far to widen to. Data tables outside the content
+ * root that carry the report's own labels are the report's; they follow its text, in page order.
+ */
+function orphanReportTables(body: Element, root: Element, stats: Map<Element, Stats>): Element[] {
+  const inside = new Set<Element>(allElements(root));
+  const out: Element[] = [];
+  for (const e of allElements(body)) {
+    if (e.name !== 'table' || inside.has(e) || ownRows(e).length < 3 || isLayoutTable(e, stats)) continue;
+    if (out.some((t) => allElements(t).includes(e))) continue;
+    if (REPORT_TABLE_WORDS.test(subtreePieces(e, 4000).join(''))) out.push(e);
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Title and date
 
@@ -520,7 +553,13 @@ function emitText(em: Emitter, text: string): void {
 }
 
 /** Walks the content root in document order, emitting paragraphs, headings and data tables. */
-function walkContent(root: Element, stats: Map<Element, Stats>, em: Emitter, tableOrigin: TableBlock['origin']): void {
+function walkContent(
+  root: Element,
+  stats: Map<Element, Stats>,
+  em: Emitter,
+  tableOrigin: TableBlock['origin'],
+  nodes: AnyNode[] = [...root.children],
+): void {
   let current = '';
   const flush = () => {
     const t = normalizeSpace(current);
@@ -528,7 +567,7 @@ function walkContent(root: Element, stats: Map<Element, Stats>, em: Emitter, tab
     if (t) emitText(em, t);
   };
   let tableDepthWarned = false;
-  const stack: ({ n: AnyNode; depth: number } | 'flush')[] = [...root.children].reverse().map((n) => ({ n, depth: 0 }));
+  const stack: ({ n: AnyNode; depth: number } | 'flush')[] = [...nodes].reverse().map((n) => ({ n, depth: 0 }));
   while (stack.length) {
     const item = stack.pop()!;
     if (item === 'flush') {
@@ -595,6 +634,8 @@ function walkContent(root: Element, stats: Map<Element, Stats>, em: Emitter, tab
 const OPTIONAL_END_TAGS = new Set(['p', 'li', 'dt', 'dd', 'td', 'th', 'tr', 'tbody', 'thead', 'tfoot', 'colgroup', 'option', 'optgroup', 'rt', 'rp', 'html', 'head', 'body']);
 const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'param', 'keygen', 'basefont', 'frame', 'isindex', 'o:p']);
 
+const LONGEST_LISTED_TAG = Math.max(...[...OPTIONAL_END_TAGS, ...VOID_TAGS].map((t) => t.length));
+
 /** A tag-name character after the first ([a-zA-Z0-9:-]). */
 function isNameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 58) || c === 45;
@@ -613,11 +654,6 @@ export function capNesting(html: string, limit: number): { html: string; dropped
   let dropped = 0;
   const parts: string[] = [];
   let last = 0;
-  const drop = (from: number, to: number) => {
-    parts.push(html.slice(last, from));
-    last = to;
-    dropped++;
-  };
   for (let lt = html.indexOf('<'); lt >= 0; ) {
     const closing = html.charCodeAt(lt + 1) === 47; // </
     const nameStart = closing ? lt + 2 : lt + 1;
@@ -631,24 +667,31 @@ export function capNesting(html: string, limit: number): { html: string; dropped
     const gt = html.indexOf('>', nameEnd);
     if (gt < 0) break; // no tag can close after this point
     const next = html.indexOf('<', gt + 1);
-    const name = html.slice(nameStart, nameEnd).toLowerCase();
+    // Names longer than any in the two sets are neither: no need to copy them out.
+    const name = nameEnd - nameStart > LONGEST_LISTED_TAG ? '' : html.slice(nameStart, nameEnd).toLowerCase();
     // Elements whose end tag may be omitted (<p>, <td>, <li> …) would pile up in the count on
     // valid pages that omit it; the parser closes them itself, so they are neither counted nor dropped.
+    let dropTag = false;
     if (!OPTIONAL_END_TAGS.has(name)) {
       if (closing) {
         if (kept.length > 0) {
           if (kept.pop()) depth--;
-          else drop(lt, gt + 1);
+          else dropTag = true;
         }
       } else if (!(gt - 1 >= nameEnd && html.charCodeAt(gt - 1) === 47) && !VOID_TAGS.has(name)) {
         if (depth >= limit) {
           kept.push(false);
-          drop(lt, gt + 1);
+          dropTag = true;
         } else {
           kept.push(true);
           depth++;
         }
       }
+    }
+    if (dropTag) {
+      parts.push(html.slice(last, lt));
+      last = gt + 1;
+      dropped++;
     }
     lt = next;
   }
@@ -684,6 +727,10 @@ export function htmlToDocument(html: string, meta: HtmlMeta): Document {
   const { root, stats } = meta.wholeBody ? { root: body, stats: computeStats(body) } : findContentRoot(body);
   const em: Emitter = { blocks: [], warnings, tableCount: 0, cellsLeft: HTML_LIMITS.maxCellsPerDocument };
   walkContent(root, stats, em, meta.tableOrigin ?? 'html');
+  if (!meta.wholeBody) {
+    const orphans = orphanReportTables(body, root, stats);
+    if (orphans.length) walkContent(root, stats, em, meta.tableOrigin ?? 'html', orphans);
+  }
   if (em.blocks.length >= HTML_LIMITS.maxBlocks) warnings.push(`more than ${HTML_LIMITS.maxBlocks} blocks: the rest was dropped`);
 
   const titleAt = rawTitle ? -1 : findTitleIndex(em.blocks);
