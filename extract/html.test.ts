@@ -248,6 +248,21 @@ describe('content isolation', () => {
     expect(tables(doc)).toHaveLength(1);
     expect(tables(doc)[0].rows[1]).toEqual(['结果维持', '2']);
   });
+
+  it('adopts the report\'s tables from an 附件 box far from the article, after its text, and no other table', () => {
+    const t4 = ['<tr><td colspan="5">行政复议</td></tr>', '<tr><td>结果维持</td><td>结果纠正</td><td>其他结果</td><td>尚未审结</td><td>总计</td></tr>', '<tr><td>2</td><td>1</td><td>0</td><td>0</td><td>3</td></tr>'].join('');
+    const weather = ['<tr><td>今日</td><td>晴</td></tr>', '<tr><td>明日</td><td>多云</td></tr>', '<tr><td>后日</td><td>小雨</td></tr>'].join('');
+    const prose = '<p>本年度依法办理政府信息公开申请，均在法定期限内答复，答复内容规范，未发生因答复引发的争议。</p>'.repeat(8);
+    const html = `<html><body><div class="wrap"><div class="xl_main"><div class="TRS_Editor"><p>四、政府信息公开行政复议、行政诉讼情况（见附表三）</p>${prose}</div>
+      <div class="xl_share">分享到：微信 微博</div><div class="xl_btn"><a>打印本页</a> <a>关闭窗口</a></div></div></div>
+      <div class="side"><table class="weather">${weather}</table></div>
+      <div class="fujian_box"><h4>附件</h4><p>附表三</p><table border="1">${t4}</table></div>
+      <div class="footer">主办单位：某某区人民政府办公室</div></body></html>`;
+    const doc = htmlToDocument(html, { name: 'fujian.html' });
+    expect(tables(doc)).toHaveLength(1);
+    expect(tables(doc)[0].rows.at(-1)).toEqual(['2', '1', '0', '0', '3']);
+    expect(doc.blocks.at(-1)?.kind).toBe('table');
+  });
 });
 
 describe('nesting cap', () => {
