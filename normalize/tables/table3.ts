@@ -58,7 +58,9 @@ export const T3_ROWS: readonly T3Row[] = [
   { key: 'outcome.not_processed.confirm_reissue', pattern: /重新出具|确认或/, group: 'not_processed', outcome: true },
   { key: 'outcome.other_no_correction', pattern: /逾期不补正|不补正/, group: 'other', outcome: true },
   { key: 'outcome.other_unpaid_fee', pattern: /缴纳费用|收费通知/, group: 'other', outcome: true },
-  { key: 'outcome.other_misc', pattern: /^其他(情形)?$/, onlyIn: 'other', outcome: true },
+  // "3.其他" — also after the glyphs of a vertical group label that a borderless PDF lays on the
+  // same line ("处 理 3.其他", numbering then no longer leads the label).
+  { key: 'outcome.other_misc', pattern: /(?:^|[\d一二三四五六七八九十][.、．])其他(情形)?$/, onlyIn: 'other', outcome: true },
   // 2019's single (六)其他处理 row; in 2021 the same label heads the three rows above.
   { key: 'outcome.other', pattern: /^其他处理/, group: 'other', outcome: true },
   { key: 'outcome.total', pattern: /^(总计|合计)$/ },

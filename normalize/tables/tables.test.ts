@@ -4,6 +4,7 @@ import { extractBytes } from '../../extract/index.ts';
 import { loadGridFixture, parseGridFixture } from '../../test/fixtures/tables/load.ts';
 import { normalize } from '../index.ts';
 import { mapTemplateTables } from './index.ts';
+import { matchTable3Row } from './table3-map.ts';
 
 const COLS = ['natural_person', 'commercial', 'research', 'social_org', 'legal_service', 'other_org', 'total'];
 /** `applications.<row>.*` as the seven numbers of its row (undefined where absent). */
@@ -454,5 +455,16 @@ describe('a header that does not line up with the row below it', () => {
     );
     const m = Object.fromEntries(mapTemplateTables(doc, 't2021').details.map((d) => [d.key, d.value]));
     expect(row(m, 'outcome.unavailable.not_held')).toEqual([1, 0, 0, 0, 0, 0, 1]);
+  });
+});
+
+describe('table 三 row labels', () => {
+  it('finds 3.其他 under (六)其他处理 even behind the glyphs of a vertical group label', () => {
+    const ctx = {};
+    expect(matchTable3Row(['申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请'], ctx)?.key).toBe('outcome.other_no_correction');
+    expect(matchTable3Row(['其他'], ctx)?.key).toBe('outcome.other_misc');
+    expect(matchTable3Row(['处理3.其他'], ctx)?.key).toBe('outcome.other_misc');
+    // Outside (六) a bare 其他 is not that row.
+    expect(matchTable3Row(['处理3.其他'], {})).toBeUndefined();
   });
 });
