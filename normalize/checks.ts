@@ -46,26 +46,53 @@ export function runChecks(m: Metrics, era: Era): Check[] {
   return era === 'pre2019' ? pre2019Checks(m) : templateChecks(m);
 }
 
+/** The template checks' key lists: the same for every report, so spelled out once (on first use). */
+interface TemplateCheckKeys {
+  columns: { c: string; bal: string[]; out: string[]; parts2019: string[]; partsSplit: string[]; total: string }[];
+  rows: { r: string; cells: string[]; total: string }[];
+  blocks: { b: string; parts: string[]; total: string }[];
+}
+let templateKeys: TemplateCheckKeys | undefined;
+
+function templateCheckKeys(): TemplateCheckKeys {
+  const a = `applications.`;
+  return (templateKeys ??= {
+    columns: T3_COLUMN_KEYS.map((c) => ({
+      c,
+      bal: [`${a}new.${c}`, `${a}carried_over.${c}`],
+      out: [`${a}outcome.total.${c}`, `${a}carried_forward.${c}`],
+      parts2019: OUTCOME_ROWS_2019.map((r) => `${a}${r}.${c}`),
+      partsSplit: OUTCOME_ROWS_SPLIT.map((r) => `${a}${r}.${c}`),
+      total: `${a}outcome.total.${c}`,
+    })),
+    rows: T3_ROW_KEYS.map((r) => ({
+      r,
+      cells: T3_COLUMN_KEYS.slice(0, 6).map((c) => `applications.${r}.${c}`),
+      total: `applications.${r}.total`,
+    })),
+    blocks: T4_BLOCKS.map((b) => ({ b, parts: ['upheld', 'corrected', 'other', 'pending'].map((o) => `${b}.${o}`), total: `${b}.total` })),
+  });
+}
+
 function templateChecks(m: Metrics): Check[] {
   const checks: Check[] = [];
-  for (const c of T3_COLUMN_KEYS) {
-    const a = `applications.`;
-    const bal = all(m, [`${a}new.${c}`, `${a}carried_over.${c}`]);
-    const out = all(m, [`${a}outcome.total.${c}`, `${a}carried_forward.${c}`]);
+  const keys = templateCheckKeys();
+  for (const { c, bal: balKeys, out: outKeys, parts2019, partsSplit, total: totalKey } of keys.columns) {
+    const bal = all(m, balKeys);
+    const out = all(m, outKeys);
     if (bal && out) checks.push(equation(`t3.balance.${c}`, bal, out));
-    const parts =
-      all(m, OUTCOME_ROWS_2019.map((r) => `${a}${r}.${c}`)) ?? all(m, OUTCOME_ROWS_SPLIT.map((r) => `${a}${r}.${c}`));
-    const total = m[`${a}outcome.total.${c}`];
+    const parts = all(m, parts2019) ?? all(m, partsSplit);
+    const total = m[totalKey];
     if (parts && total !== undefined) checks.push(equation(`t3.outcome_sum.${c}`, [total], parts));
   }
-  for (const r of T3_ROW_KEYS) {
-    const cells = all(m, T3_COLUMN_KEYS.slice(0, 6).map((c) => `applications.${r}.${c}`));
-    const total = m[`applications.${r}.total`];
+  for (const { r, cells: cellKeys, total: totalKey } of keys.rows) {
+    const cells = all(m, cellKeys);
+    const total = m[totalKey];
     if (cells && total !== undefined) checks.push(equation(`t3.rowsum.${r}`, cells, [total]));
   }
-  for (const b of T4_BLOCKS) {
-    const parts = all(m, ['upheld', 'corrected', 'other', 'pending'].map((o) => `${b}.${o}`));
-    const total = m[`${b}.total`];
+  for (const { b, parts: partKeys, total: totalKey } of keys.blocks) {
+    const parts = all(m, partKeys);
+    const total = m[totalKey];
     if (parts && total !== undefined) checks.push(equation(`t4.${b}.total`, [total], parts));
   }
   return checks;
