@@ -505,6 +505,19 @@ describe('统计表 that arrives as lines', () => {
     expect(detail('（一）主动公开政府信息数条 3256', 'proactive.total')).toMatchObject({ method: 'table', source: '（一）主动公开政府信息数条 3256' });
   });
 
+  it('takes the year\'s column of a line that also prints 历年累计, and the group of a row read as a grid', () => {
+    const grid: Block = { kind: 'table', index: 1, rows: [['四、行政复议数量 件', '2', '9'], ['五、行政诉讼数量 件', '1', '4']] };
+    const m = metrics(`（一）收到申请数件 27 196
+1.当面申请数件 9
+（二）被依法纠错数件 0`, [grid]);
+    expect(m['applications.new.total']).toBe(27);
+    expect(m['applications.channel.in_person']).toBe(9);
+    // 五、行政诉讼数量 read from a grid row opens litigation's group for the line after it.
+    const doc2 = metrics('', [grid, { kind: 'paragraph', text: '（二）被依法纠错数件 0' }]);
+    expect(doc2['litigation.corrected']).toBe(0);
+    expect(doc2['review.corrected']).toBeUndefined();
+  });
+
   it('reads one cell per line: label, unit, value — group rows without cells change nothing', () => {
     const m = metrics(`统计指标
 单位

@@ -468,6 +468,8 @@ interface Token {
  */
 const STAT_LINE = /^(.{2,50}?):?(人次|万元|条|件|个|次|篇|人|元|项|名)?([0-9][0-9,]*(?:\.[0-9]+)?)(人次|万元|条|件|个|次|篇|人|元|项|名)?$/;
 const NUMBER_TOKEN = /^[0-9０-９][0-9０-９,，.．]*$/;
+/** A unit, the year's number, a blank, another number (the running total) at a line's end. */
+const YEAR_AND_TOTAL = /(人次|万元|条|件|个|次|篇|人|元|项|名)\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s+[0-9][0-9,]*(?:\.[0-9]+)?$/;
 
 function tokensOf(blocks: Block[]): Token[] {
   const out: Token[] = [];
@@ -503,8 +505,16 @@ function fromStatLines(blocks: Block[]): Candidate[] {
   let group: Subject | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const text = t.text.replace(/[;。,]$/, '');
-    if (t.wide || text.length > 80 || /[。;!?]/.test(text)) continue;
+    // 件 27 196: the year's column and 历年累计 of a 统计表 printed without borders.
+    const text = t.text.replace(/[;。,]$/, '').replace(YEAR_AND_TOTAL, '$1$2');
+    if (t.wide) {
+      // A row read from a grid elsewhere (五、行政诉讼数量 | 1 | 4) still opens its group for
+      // the lines after it: （二）被依法纠错数 below it is litigation's.
+      const g = text.length <= 80 ? statRowOf(cleanLabel(text))?.group : undefined;
+      if (g) group = g;
+      continue;
+    }
+    if (text.length > 80 || /[。;!?]/.test(text)) continue;
     const label = cleanLabel(text);
     // One line: label, unit, value.
     const line = STAT_LINE.exec(label);
