@@ -506,7 +506,7 @@ describe('统计表 that arrives as lines', () => {
   });
 
   it('takes the year\'s column of a line that also prints 历年累计, and the group of a row read as a grid', () => {
-    const grid: Block = { kind: 'table', index: 1, rows: [['四、行政复议数量 件', '2', '9'], ['五、行政诉讼数量 件', '1', '4']] };
+    const grid: Block = { kind: 'table', index: 1, rows: [['四、行政复议数量 件', '2', '9'], ['五、行政诉讼数量 件', '1', '4']], origin: 'pdf' };
     const m = metrics(`（一）收到申请数件 27 196
 1.当面申请数件 9
 （二）被依法纠错数件 0`, [grid]);
