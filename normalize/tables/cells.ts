@@ -46,9 +46,22 @@ export type CellKind = 'blank' | 'value' | 'label';
 
 const ASCII_DIGITS = /^[0-9]+$/;
 
+// Template labels recur in every report: their kind is remembered (bounded like compactCache).
+const kindCache = new Map<string, CellKind>();
+
 export function cellKind(text: string): CellKind {
   // The commonest cell, a plain digit run, is a value (parseCell reads it): skip the NFKC pass.
   if (ASCII_DIGITS.test(text)) return 'value';
+  let kind = kindCache.get(text);
+  if (kind === undefined) {
+    if (kindCache.size >= COMPACT_CACHE_MAX) kindCache.clear();
+    kind = cellKindUncached(text);
+    kindCache.set(text, kind);
+  }
+  return kind;
+}
+
+function cellKindUncached(text: string): CellKind {
   if (BLANK.test(text)) return 'blank';
   const t = text.normalize('NFKC').trim();
   if (t === '无' || WORDED_CHANGE.test(t)) return 'value';
@@ -99,13 +112,23 @@ export function splitRow(cells: string[]): RowParts {
     // colspan/rowspan expansion repeats a label; keep it once.
     if (c && labels[labels.length - 1] !== c) labels.push(c);
   }
-  const values = cells.slice(last + 1).flatMap((c) => {
-    const t = c.trim();
-    return SPACED_NUMBERS.test(t) ? t.split(/\s+/) : [t];
-  });
+  const values: string[] = [];
+  let allBlank = true;
+  for (let i = last + 1; i < cells.length; i++) {
+    const t = cells[i].trim();
+    if (ASCII_DIGITS.test(t) || !SPACED_NUMBERS.test(t)) {
+      values.push(t);
+      if (allBlank && cellKind(t) !== 'blank') allBlank = false;
+    } else {
+      for (const v of t.split(/\s+/)) {
+        values.push(v);
+        if (allBlank && cellKind(v) !== 'blank') allBlank = false;
+      }
+    }
+  }
   const labelEnd = last + 1;
   // A label cell that swallowed its numbers ("…申请数量640020470") gives them back.
-  if (labels.length && values.every((v) => cellKind(v) === 'blank')) {
+  if (labels.length && allBlank) {
     const split = splitLabelTail(labels[labels.length - 1]);
     if (split) {
       labels[labels.length - 1] = split.label;
