@@ -21,4 +21,14 @@ describe('paragraphs', () => {
     expect(texts).toContain('1.当面申请数件 9');
     expect(texts.some((t) => t.startsWith('（一）收到申请数') && !t.includes('当面'))).toBe(true);
   });
+
+  it('keeps the second line of a header repeated on a new page (单/位, 2018/年, 历年累/计) off the row below', () => {
+    const prose = '根据《中华人民共和国政府信息公开条例》要求，现将本区政府信息公开工作情况报告如下，请予审阅。';
+    const { blocks } = layoutPages([page([
+      item(prose.slice(0, 36), 72, 760), item(prose.slice(36), 72, 740),
+      item('位', 330, 700), item('年', 430, 700), item('计', 510, 700),
+      item('（三）其他情形数', 72, 680), item('件', 330, 680), item('0', 430, 680),
+    ])]);
+    expect(blocks.map((b) => (b.kind === 'table' ? '' : b.text))).toContain('（三）其他情形数件 0');
+  });
 });

@@ -178,7 +178,7 @@ function paragraphs(lines: Line[], left: number, right: number, body: number, pa
       // Large print (a title) wraps with wide line spacing: two such lines of one size are one block.
       const largeWrap = prev.size >= body * 1.15 && Math.abs(prev.size - line.size) < 0.5 && gap <= 3 * line.size && prev.x1 >= right - 2 * line.size;
       // An enumerated item after a finished sentence starts a paragraph even without an indent.
-      const enumerated = opensItem(prev.text, line.text) || (endsInCell(prev) && ENUMERATED.test(line.text));
+      const enumerated = opensItem(prev.text, line.text) || (isCellRow(prev) && ENUMERATED.test(line.text));
       breakBefore = !largeWrap && (indented || enumerated || (prevShort && !wrappedTitle) || sizeChange || (centred && !wrappedTitle) || gap > Math.max(spacing * 1.3, prev.size * 2.2));
     }
     if (breakBefore && cur.length) {
@@ -195,15 +195,13 @@ function paragraphs(lines: Line[], left: number, right: number, body: number, pa
  * plus the character after it, or a Chinese character with the punctuation that may not begin a line. */
 /** An enumerated item after a finished sentence: a new paragraph even without an indent. */
 /**
- * The line ends in a number set apart from its words (a 统计表 row printed without borders:
- * "（一）收到申请数 件 27 196"): the row is complete even when its last cell reaches the margin.
+ * The line is cells set apart (a 统计表 row printed without borders, "（一）收到申请数 件 27 196",
+ * or a header row "位 年 计"), not wrapped prose: a numbered row below it starts anew even when
+ * its last cell reaches the margin.
  */
-function endsInCell(line: Line): boolean {
-  const last = line.runs[line.runs.length - 1];
-  const before = line.runs[line.runs.length - 2];
-  return !!last && !!before && CELL_NUMBER.test(last.text) && last.x0 - before.x1 > 0.8 * last.size;
+function isCellRow(line: Line): boolean {
+  return line.runs.some((r, i) => i > 0 && r.x0 - line.runs[i - 1].x1 > 0.8 * r.size);
 }
-const CELL_NUMBER = /^[-+]?\d[\d,]*(?:\.\d+)?$/;
 
 function opensItem(before: string, after: string): boolean {
   return /[。；;：:！？]$/.test(before) && ENUMERATED.test(after);
