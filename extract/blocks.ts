@@ -12,10 +12,9 @@ const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'g');
  * Spaces next to digits stay, so two numbers never merge into one.
  */
 export function normalizeSpace(s: string): string {
-  return s
-    .replace(/[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+/g, ' ')
-    .trim()
-    .replace(SPACE_BETWEEN_CJK, '');
+  const t = s.replace(/[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+/g, ' ').trim();
+  // Every \s is a plain space by now: without one, the lookbehind pass has nothing to do (hot path).
+  return t.includes(' ') ? t.replace(SPACE_BETWEEN_CJK, '') : t;
 }
 
 const WORD_CHAR = /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ.%％]/;
