@@ -276,13 +276,13 @@ const CHROME_TAG_SET = new Set(CHROME_TAGS);
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 // The same id/class strings recur on every page of a portal (and dozens of times on one page):
-// whether one names chrome is remembered, in a map bounded like the label caches.
+// whether one names chrome is remembered, in a small bounded map.
 const chromeKeyCache = new Map<string, boolean>();
 
 function namesChrome(key: string): boolean {
   let v = chromeKeyCache.get(key);
   if (v === undefined) {
-    if (chromeKeyCache.size >= 20_000) chromeKeyCache.clear();
+    if (chromeKeyCache.size >= 4_000) chromeKeyCache.clear();
     v = CHROME_ATTR_FRAGMENTS.some((f) => key.includes(f));
     chromeKeyCache.set(key, v);
   }

@@ -46,15 +46,17 @@ export type CellKind = 'blank' | 'value' | 'label';
 
 const ASCII_DIGITS = /^[0-9]+$/;
 
-// Template labels recur in every report: their kind is remembered (bounded like compactCache).
+// Template labels recur in every report: their kind is remembered, in a small map (the recurring
+// labels are a few hundred; one-off cells must not pile up in the heap).
 const kindCache = new Map<string, CellKind>();
+const KIND_CACHE_MAX = 4_000;
 
 export function cellKind(text: string): CellKind {
   // The commonest cell, a plain digit run, is a value (parseCell reads it): skip the NFKC pass.
   if (ASCII_DIGITS.test(text)) return 'value';
   let kind = kindCache.get(text);
   if (kind === undefined) {
-    if (kindCache.size >= COMPACT_CACHE_MAX) kindCache.clear();
+    if (kindCache.size >= KIND_CACHE_MAX) kindCache.clear();
     kind = cellKindUncached(text);
     kindCache.set(text, kind);
   }
