@@ -127,23 +127,25 @@ function computeStats(root: Element): Map<Element, Stats> {
   for (let i = 0; i < order.length; i++) {
     for (const c of order[i].children) if (isElement(c) && c.name !== 'script' && c.name !== 'style') order.push(c);
   }
-  for (let i = order.length - 1; i >= 0; i--) {
-    const el = order[i];
-    const st: Stats = { text: 0, link: 0, table: el.name === 'table', innerTable: false };
-    for (const c of el.children) {
-      if (c.type === 'text') st.text += nonSpaceLength((c as unknown as { data: string }).data);
-      else if (isElement(c)) {
-        const cs = stats.get(c);
-        if (!cs) continue;
-        st.text += cs.text;
-        st.link += cs.link;
-        if (cs.table) st.table = st.innerTable = true;
-      }
-    }
-    if (el.name === 'a') st.link = st.text;
-    stats.set(el, st);
-  }
+  for (let i = order.length - 1; i >= 0; i--) stats.set(order[i], statsOf(order[i], stats));
   return stats;
+}
+
+/** An element's stats from its text and its children's stats (which `stats` must already hold). */
+function statsOf(el: Element, stats: Map<Element, Stats>): Stats {
+  const st: Stats = { text: 0, link: 0, table: el.name === 'table', innerTable: false };
+  for (const c of el.children) {
+    if (c.type === 'text') st.text += nonSpaceLength((c as unknown as { data: string }).data);
+    else if (isElement(c)) {
+      const cs = stats.get(c);
+      if (!cs) continue;
+      st.text += cs.text;
+      st.link += cs.link;
+      if (cs.table) st.table = st.innerTable = true;
+    }
+  }
+  if (el.name === 'a') st.link = st.text;
+  return st;
 }
 
 function cellText(cell: Element): string {
@@ -289,7 +291,12 @@ function namesChrome(key: string): boolean {
   return v;
 }
 
-function removeChrome($: CheerioAPI, root: Element): void {
+/**
+ * Removes the page chrome under root and returns root's stats as they are afterwards: removing a
+ * subtree changes only its ancestors' stats, so those are recomputed (deepest first) instead of
+ * the whole page.
+ */
+function removeChrome($: CheerioAPI, root: Element): Map<Element, Stats> {
   const stats = computeStats(root);
   const doomed: Element[] = [];
   for (const el of allElements(root)) {
@@ -314,7 +321,24 @@ function removeChrome($: CheerioAPI, root: Element): void {
     if (st.table || st.text > 600) continue;
     doomed.push(el);
   }
-  for (const el of doomed) if (el.parent) $(el).remove();
+  const parents: Element[] = [];
+  for (const el of doomed) {
+    if (!el.parent) continue;
+    parents.push(el.parent as Element);
+    $(el).remove();
+  }
+  const touched = new Set<Element>();
+  for (const parent of parents) {
+    for (let p: Element | null = parent; p && !touched.has(p); p = p === root ? null : (p.parent as Element | null)) touched.add(p);
+  }
+  const depthOf = (el: Element) => {
+    let d = 0;
+    for (let p = el.parent; p; p = p.parent) d++;
+    return d;
+  };
+  const deepestFirst = [...touched].map((el) => ({ el, depth: depthOf(el) })).sort((a, b) => b.depth - a.depth);
+  for (const { el } of deepestFirst) stats.set(el, statsOf(el, stats));
+  return stats;
 }
 
 /** Elements by tag name, id and class token, each list in document order. */
@@ -353,8 +377,7 @@ function selectSimple(index: SelectorIndex, selector: string): Element[] {
 }
 
 /** The element holding the article (a known container, else the densest text block), with the stats of the page it was chosen from. */
-function findContentRoot(body: Element): { root: Element; stats: Map<Element, Stats> } {
-  const stats = computeStats(body);
+function findContentRoot(body: Element, stats: Map<Element, Stats>): { root: Element; stats: Map<Element, Stats> } {
   return { root: chooseContentRoot(body, stats), stats };
 }
 
@@ -722,9 +745,8 @@ export function htmlToDocument(html: string, meta: HtmlMeta): Document {
   const rawTitle = findTitle(everything);
   // The date sits in the info bar, outside the article: look at the whole page's text.
   const published = findPublished(everything, subtreePieces(body, PUBLISHED_SCAN_CHARS).join('\n').slice(0, PUBLISHED_SCAN_CHARS));
-  if (!meta.wholeBody) removeChrome($, body);
-  // An element's stats depend only on its subtree, so those computed over the body hold for the root.
-  const { root, stats } = meta.wholeBody ? { root: body, stats: computeStats(body) } : findContentRoot(body);
+  // An element's stats depend only on its subtree, so those of the body hold for the root.
+  const { root, stats } = meta.wholeBody ? { root: body, stats: computeStats(body) } : findContentRoot(body, removeChrome($, body));
   const em: Emitter = { blocks: [], warnings, tableCount: 0, cellsLeft: HTML_LIMITS.maxCellsPerDocument };
   walkContent(root, stats, em, meta.tableOrigin ?? 'html');
   if (!meta.wholeBody) {
