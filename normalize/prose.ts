@@ -350,7 +350,11 @@ function memo<V>(cache: Map<string, V>, key: string, compute: (key: string) => V
 /** The 统计表 row whose label matches `form` (the first in STAT_ROWS), if any. */
 function statRowOf(form: string): StatRow | undefined {
   if (!STAT_LABELS_STATELESS) return STAT_ROWS.find((r) => r.label.test(form));
-  return memo(statRowCache, form, (f) => STAT_ROWS.find((r) => r.label.test(f)) ?? null) ?? undefined;
+  return memo(statRowCache, form, findStatRow) ?? undefined;
+}
+
+function findStatRow(form: string): StatRow | null {
+  return STAT_ROWS.find((r) => r.label.test(form)) ?? null;
 }
 
 /** A row label without numbering, spaces, notes in brackets and trailing units. */
@@ -500,6 +504,23 @@ function statLineCandidate(key: string, value: ParsedNumber, unitWord: string | 
   };
 }
 
+/** A token as a 统计表 line: no trailing punctuation, 件 27 196 (year, then 历年累计) → 件27. */
+function statLineText(tokenText: string): string {
+  return tokenText.replace(/[;。,]$/, '').replace(YEAR_AND_TOTAL, '$1$2');
+}
+
+const gridGroupCache = new Map<string, Subject | null>();
+
+/** The group a grid cell's 统计表 row opens, if any (every template table cell passes here: memoised). */
+function groupOfGridCell(tokenText: string): Subject | undefined {
+  return (STAT_LABELS_STATELESS ? memo(gridGroupCache, tokenText, gridCellGroup) : gridCellGroup(tokenText)) ?? undefined;
+}
+
+function gridCellGroup(tokenText: string): Subject | null {
+  const text = statLineText(tokenText);
+  return (text.length <= 80 ? statRowOf(cleanLabel(text))?.group : undefined) ?? null;
+}
+
 function fromStatLines(blocks: Block[]): Candidate[] {
   const out: Candidate[] = [];
   const tokens = tokensOf(blocks);
@@ -507,14 +528,14 @@ function fromStatLines(blocks: Block[]): Candidate[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     // 件 27 196: the year's column and 历年累计 of a 统计表 printed without borders.
-    const text = t.text.replace(/[;。,]$/, '').replace(YEAR_AND_TOTAL, '$1$2');
     if (t.wide) {
       // A row read from a grid elsewhere (五、行政诉讼数量 | 1 | 4) still opens its group for
       // the lines after it: （二）被依法纠错数 below it is litigation's.
-      const g = text.length <= 80 ? statRowOf(cleanLabel(text))?.group : undefined;
+      const g = groupOfGridCell(t.text);
       if (g) group = g;
       continue;
     }
+    const text = statLineText(t.text);
     if (text.length > 80 || /[。;!?]/.test(text)) continue;
     const label = cleanLabel(text);
     // One line: label, unit, value.
