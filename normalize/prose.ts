@@ -333,7 +333,7 @@ function fromSentences(sents: Sentence[]): Candidate[] {
 // Row labels repeat across tables and reports (every template table passes through here), so the
 // label cleaning and the 统计表 row lookup are memoised. The maps stay small: the recurring labels
 // are a few hundred, and the one-off lines that also pass through must not pile up in the heap.
-const LABEL_CACHE_MAX = 6_000;
+const LABEL_CACHE_MAX = 2_000;
 const cleanCache = new Map<string, string>();
 const statRowCache = new Map<string, StatRow | null>();
 /** Memoising a lookup is sound only while every label regex is stateless (no g/y flag). */
