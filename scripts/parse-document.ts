@@ -5,6 +5,6 @@ import type { ParsedDocument } from '../db/store.ts';
 import { parseBytes } from './parse-file.ts';
 
 export async function parseDocument(bytes: Uint8Array, name: string, contentType?: string): Promise<ParsedDocument> {
-  const result = await parseBytes(bytes, name, contentType);
+  const result = await parseBytes(bytes, name, contentType, { withText: true });
   return result.ok ? result : { ok: false, failure: result.failure, message: result.message };
 }

@@ -7,12 +7,14 @@ import { normalize } from '../normalize/index.ts';
 import { NotAReportError, type Report } from '../normalize/types.ts';
 
 export type ParseResult =
-  | { ok: true; report: Report; /** the document's text, for full-text search */ text: string }
+  | { ok: true; report: Report; /** the document's text, for full-text search (with `withText`) */ text?: string }
   | { ok: false; file: string; exitCode: 3 | 4; failure: string; message: string };
 
 export interface ParseOptions {
   /** OCR scanned PDFs (tesseract). Default: the OGI_OCR=1 environment switch. */
   ocr?: boolean;
+  /** Also return the document's text (the store indexes it; `ogi parse` does not need it). */
+  withText?: boolean;
 }
 
 export async function parseBytes(
@@ -23,7 +25,8 @@ export async function parseBytes(
 ): Promise<ParseResult> {
   try {
     const doc = await extractBytes(bytes, { name, contentType, ocr: opts.ocr ?? process.env.OGI_OCR === '1' });
-    return { ok: true, report: normalize(doc), text: documentText(doc) };
+    const report = normalize(doc);
+    return opts.withText ? { ok: true, report, text: documentText(doc) } : { ok: true, report };
   } catch (err) {
     if (err instanceof NotAReportError) {
       return { ok: false, file: name, exitCode: 3, failure: 'not_a_report', message: err.message };
