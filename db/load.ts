@@ -162,24 +162,18 @@ function insertVersion(db: DB, id: ReportIdentity, input: LoadInput, previous: R
       | number
       | null) ?? 0) + 1;
   const r = input.report;
+  // The row is created with its identity only; writeContent fills everything the document says,
+  // the same way for a new version as for a re-loaded one.
   const info = cached(db, 
-      `INSERT INTO reports (subject, year, version, current, supersedes, region_code, region_name, agency, agency_kind,
-                            template, title, published, source_url, sha256, parser_version, loaded_at)
-       VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO reports (subject, year, version, current, supersedes, template, sha256, parser_version, loaded_at)
+       VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)`,
     )
     .run(
       id.subject,
       id.year,
       version,
       previous?.id ?? null,
-      r.region?.code ?? null,
-      r.region?.name ?? null,
-      r.agency ?? null,
-      r.agency_kind ?? null,
       r.template,
-      r.title ?? null,
-      r.published ?? null,
-      input.url,
       input.sha256,
       input.parserVersion,
       input.now ?? new Date().toISOString(),
