@@ -22,18 +22,13 @@ export interface Provenance {
   page?: number;
 }
 
-export interface MetricDetail {
+/** One stated (or derived) number with its provenance: an element of the report's `details`. */
+export interface MetricDetail extends Provenance {
   key: string;
   value: number;
   unit: Unit;
   qualifier: Qualifier;
   derived: boolean;
-  method: Method;
-  source: string;
-  table?: number;
-  row?: string;
-  column?: string;
-  page?: number;
 }
 
 export interface Check {
