@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, join } from 'node:path';
 import { fmt, unavailable, type Figure } from './figures.ts';
+import type { DB } from '../../db/open.ts';
 
 const NAME = 'crawl the local test portal';
 const CONCURRENCY = 8;
@@ -29,20 +30,7 @@ export async function crawlStage(root: string, log: (l: string) => void): Promis
     const db = openDatabase(':memory:');
     log('crawl: the local test portal, politeness off…');
     const opts = { polite: false, concurrency: CONCURRENCY, timeoutMs: 2000, maxBytes: 1024 * 1024, retryBaseMs: 10 };
-    const t0 = performance.now();
-    const summary = await crawl(db, sites, opts);
-    const ms = performance.now() - t0;
-    const urls = db.prepare("SELECT DISTINCT url FROM fetches WHERE class = 'ok'").pluck().all() as string[];
-    db.close();
-    // Floor: the same successful URLs, fetched with plain fetch(), bodies read.
-    const f0 = performance.now();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < urls.length) await fetch(urls[next++]).then((r) => r.arrayBuffer(), () => undefined);
-      }),
-    );
-    const floorMs = performance.now() - f0;
+    const { summary, ms, urls, floorMs } = await timeCrawlAndFloor(db, () => crawl(db, sites, opts));
     const pages = Math.max(1, summary.pagesFetched);
     return [
       {
@@ -101,23 +89,13 @@ ${items.map((n, j) => `<li><a href="./${n}">测试单位${i * perPage + j}号${2
   try {
     const db = openDatabase(':memory:');
     log(`crawl: a clean generated portal (${pages.length} reports, ${lists} list pages), politeness off…`);
-    const t0 = performance.now();
-    const summary = await crawl(db, [{ id: 'clean', start_urls: [`${origin}/nb/`], render: 'never', rate: 1000 }], {
-      polite: false,
-      concurrency: CONCURRENCY,
-      timeoutMs: 5000,
-    });
-    const ms = performance.now() - t0;
-    const urls = db.prepare("SELECT DISTINCT url FROM fetches WHERE class = 'ok'").pluck().all() as string[];
-    db.close();
-    const f0 = performance.now();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < urls.length) await fetch(urls[next++]).then((r) => r.arrayBuffer(), () => undefined);
+    const { summary, ms, urls, floorMs } = await timeCrawlAndFloor(db, () =>
+      crawl(db, [{ id: 'clean', start_urls: [`${origin}/nb/`], render: 'never', rate: 1000 }], {
+        polite: false,
+        concurrency: CONCURRENCY,
+        timeoutMs: 5000,
       }),
     );
-    const floorMs = performance.now() - f0;
     const n = Math.max(1, summary.pagesFetched);
     return [
       {
@@ -135,4 +113,24 @@ ${items.map((n, j) => `<li><a href="./${n}">测试单位${i * perPage + j}号${2
   } finally {
     await new Promise((r) => server.close(r));
   }
+}
+
+/**
+ * Times a crawl, then its floor: the same successfully fetched URLs through plain fetch() with
+ * CONCURRENCY in flight and bodies read. Closes the database.
+ */
+async function timeCrawlAndFloor<S>(db: DB, run: () => Promise<S>): Promise<{ summary: S; ms: number; urls: string[]; floorMs: number }> {
+  const t0 = performance.now();
+  const summary = await run();
+  const ms = performance.now() - t0;
+  const urls = db.prepare("SELECT DISTINCT url FROM fetches WHERE class = 'ok'").pluck().all() as string[];
+  db.close();
+  const f0 = performance.now();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < urls.length) await fetch(urls[next++]).then((r) => r.arrayBuffer(), () => undefined);
+    }),
+  );
+  return { summary, ms, urls, floorMs: performance.now() - f0 };
 }
